@@ -1,0 +1,1 @@
+"""delibparse: French local-authority deliberations to validated, structured records."""

@@ -1,0 +1,1 @@
+"""Field extractors; ``EXTRACTORS`` is the single registration point (filled as modules land)."""
