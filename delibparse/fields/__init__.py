@@ -1,1 +1,9 @@
-"""Field extractors; ``EXTRACTORS`` is the single registration point (filled as modules land)."""
+"""Field extractors. ``EXTRACTORS`` is the single registration point.
+
+Each module exposes ``FIELDS`` and ``extract(text, start, end, ctx) -> list[Found]``
+(see ``fields/base.py``).
+"""
+
+from . import institution
+
+EXTRACTORS = (institution,)

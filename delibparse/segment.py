@@ -1,0 +1,330 @@
+"""Split a cleaned document text into acts.
+
+A document is either one act (an "extrait du registre") or a sitting's minutes / a list of acts
+holding many. Act starts are found as *anchors* of four families, strongest first:
+
+- ``num``: a labelled act number ("Délibération n° 2023-01", "DEL2025-01", "DCM n°2020-57",
+  "N° 01/03-2020", "DÉLIBÉRATION BC_2023_008");
+- ``objet``: an "Objet :" label;
+- ``item``: a numbered agenda item at a line or sentence start ("1 –", "2)", "Point n°3", "IV.");
+- ``caps``: a heading in capitals at a line or sentence start.
+
+Anchors close together merge into one heading. Segments that hold no outcome (vote, decision
+verb, "prend acte") are not acts on their own: before the first act they are the sitting's
+preamble (``head``), after it they are folded into the next act (a heading split by a spurious
+anchor) or, when they are a run of bare references (an agenda, a list of numbers), dropped.
+Items that are the mayor's decisions taken by delegation ("Décision n° ... du ...") are not acts.
+
+>>> segs = segment("Séance du 3 mars 2024. Présents : A, B.\\n1 – Budget primitif\\nLe conseil "
+...                "adopte à l'unanimité.\\n2 – Tarifs de la cantine\\nAdopté à l'unanimité.")
+>>> [(s.numero, s.objet) for s in segs.acts]
+[('1', 'Budget primitif'), ('2', 'Tarifs de la cantine')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+# ----------------------------------------------------------------------------- patterns
+
+# an act number: digits with separators and letters, e.g. 2023-001, 01/03-2020, BC_2023_008,
+# DEL20230329_1, 23.1.49, 2022 7 4 (OCR spaces), CP 2023-024
+_NUM_BODY = r"""(?:[A-Z]{1,6}[ _-]?)?\d[\dA-Za-z]*(?:(?:[ ]?[-/._][ ]?|[ ])[\dA-Z][\dA-Za-z]*){0,4}"""
+
+NUM_ANCHOR = re.compile(
+    rf"""(?x)
+    (?P<label>
+        (?:extrait\s+de\s+(?:la\s+)?)?d[ée]lib[ée]ration(?:s)?\s*(?:n[°o]|num[ée]ro|no\.?)\s*:?\s*
+      | (?i:d[ée]lib[ée]ration)\s+(?=[A-Z]{{1,6}}[ _-]?\d)
+      | \b(?:DCM|DCC|DEL|DELIB|DB|DC|DBC|DCS|CM|CC|CP)\s*(?:n[°o]\s*)?(?=[\d_-])
+      | (?<![\w/])(?i:n[°o])\s*(?=\d)
+      | (?i:point\s+n[°o])\s*(?=\d)
+    )
+    (?P<num>{_NUM_BODY})
+    """,
+)
+OBJET_ANCHOR = re.compile(r"(?i)\b(?:objet(?:\s+de\s+la\s+d[ée]lib[ée]ration)?|OBJET)\s*[:/]\s*")
+# numbered item at a line start or after a sentence end: "1 –", "2)", "3.", "IV -", "[5"
+ITEM_ANCHOR = re.compile(
+    r"""(?x)
+    (?:(?<=^|\n)|(?<=[.!?»:;)]\s)|(?<=\s\|\s))[ ]*
+    (?P<num>\d{1,2}|[IVX]{1,5})
+    (?:\s*[-–—.)]\s+|\s+(?=[A-ZÉÈÀÂÎÔÛÇ][a-zéèêàâîôûç]))
+    (?=[A-ZÉÈÊÀÂÎÔÛÇ«"])
+    """,
+)
+# a heading in capitals: at least 2 words of capitals (>= 10 letters), at a line start or after a
+# sentence end, up to the first word in lower case
+CAPS_ANCHOR = re.compile(
+    r"""(?x)
+    (?:(?<=^|\n)|(?<=[.!?»:]\s)|(?<=\d\s))
+    (?P<head>
+      (?:[«"(]?[\p{Lu}\d][\p{Lu}\d'’\-/&.,:()«»"]*(?:\s+|$)){2,}
+    )
+    """,
+)
+OUTCOME = re.compile(
+    r"""(?xi)
+      unanimit[ée]
+    | \b(?:adopt|approuv|rejet|refus)(?:[ée]e?s?|e|ent)\b
+    | \bvote\s*:|\bvotants?\b|\bpour\s*:\s*\d|\bvoix\b|\babstention
+    | \b(?:d[ée]cide|autorise|approuve|accepte|d[ée]signe|sollicite|prend\s+acte|[ée]met|valide|fixe|adopte|acte)\b
+    | \bapr[eè]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]
+    | \b(?:ADOPT[ÉE]E?S?|APPROUV[ÉE]E?S?|REJET[ÉE]E?S?|PREND\s+ACTE|D[ÉE]CIDE)\b
+    | \bmajorit[ée]\b
+    """,
+)
+# mayor's decisions taken by delegation: not acts of the assembly
+DELEGATION = re.compile(
+    r"(?i)d[ée]cisions?\s+(?:du\s+maire\s+|du\s+pr[ée]sident\s+|prises?\s+)?(?:par\s+d[ée]l[ée]gation|valant\s+d[ée]lib[ée]ration|n[°o])"
+)
+EXTRAIT = re.compile(r"(?i)extrait\s+(?:du\s+(?:registre|proc[eè]s[- ]verbal)|des?\s+(?:d[ée]lib[ée]rations|registre))")
+# where an objet written in running text stops
+OBJET_STOP = re.compile(
+    r"""(?x)
+      \n
+    | \s(?=(?:M\.|Mme|Monsieur|Madame|MM\.)\s+(?:le|la)\s+(?:Maire|Pr[ée]sidente?)\b)
+    | \s(?=(?:Le|La)\s+(?:Maire|Pr[ée]sidente?|Conseil|Commission|Comit[ée]|Bureau|loi|Ville|Commune)\b)
+    | \s(?=(?:Vu|VU|Considérant|CONSIDERANT|Rapporteur|RAPPORTEUR|Exposé|EXPOSE|Après|Sur\s+(?:le\s+rapport|proposition)|Conformément|Par\s+d[ée]lib[ée]ration|Il\s+est|Nombre\s+de|Date\s+de|Présents?|Etaient|Étaient|Vote|VOTE|Pour\s*:|Rappel|Dans\s+le\s+cadre|Lors\s+de)\b)
+    | \s(?=(?:Monsieur|Madame|M\.|Mme)\s+[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*\s*,\s*(?:rapporteur|adjoint|maire|vice))
+    | \s[-–—]?\s*(?=(?:ADOPT[ÉE]E|APPROUV[ÉE]E|REJET[ÉE]E|PREND\s+ACTE|ADOPTE\b|APPROUVE\b)(?![a-zé]))
+    | \s(?=D[ée]lib[ée]ration\s+(?:n[°o]|adopt))
+    | (?<=[a-zé)»])\.\s(?=[A-Z])
+    | \s\|
+    """,
+)
+
+
+# ----------------------------------------------------------------------------- types
+
+
+@dataclass(slots=True)
+class Anchor:
+    start: int  # where the heading starts
+    body: int  # where the objet text may start (after labels / numbers)
+    family: str  # num | objet | item | caps
+    numero: str | None = None
+    caps_end: int | None = None  # for caps headings, end of the capitals run
+
+
+@dataclass(slots=True)
+class ActSpan:
+    start: int
+    end: int
+    numero: str | None = None
+    objet: str | None = None
+    objet_start: int | None = None
+    objet_end: int | None = None
+    numero_start: int | None = None
+    numero_end: int | None = None
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class Segmentation:
+    head: tuple[int, int]  # the sitting's preamble (may be empty)
+    acts: list[ActSpan] = field(default_factory=list)
+    tail: tuple[int, int] = (0, 0)  # closing part after the last act's outcome (signatures, stamps)
+    single: bool = False
+
+
+# ----------------------------------------------------------------------------- finding
+
+
+def _clean_num(num: str) -> str:
+    num = num.strip().rstrip(".-/:")
+    return re.sub(r"\s*([-/._])\s*", r"\1", num) if re.search(r"\d\s*[-/._]\s*\d", num) else num
+
+
+_NOT_NUM_AFTER = re.compile(r"(?i)^\s*(?:du|des|de\s+la\s+loi|er\b|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)")
+
+
+def find_anchors(text: str) -> list[Anchor]:
+    """Every candidate act start, all families, in text order."""
+    out: list[Anchor] = []
+    for m in NUM_ANCHOR.finditer(text):
+        num = m.group("num")
+        label = m.group("label").lower()
+        before = text[max(0, m.start() - 40) : m.start()].lower()
+        # a reference inside a sentence ("vu la délibération n° 12 du ..."), a law, an article
+        if re.search(r"(?:\bvu|\bla|\bsa|\bune|\bcette|\bpar|\bloi|\barticle|\bdécret|\bdu|\bde|\bpoint|\bl'|\bleur|\bses|\bnotre)\s*$", before) and "point" not in label:
+            continue
+        if label.strip().startswith("n") and not re.search(r"(?:^|[.!?:»\n|]\s*|\s-\s|[\d)]\s)$", before[-3:] + "") and not before.endswith("\n"):
+            # bare "n° X" only at a boundary
+            if not re.search(r"(?:[.!?:\n|]|\d)\s*$", before):
+                continue
+        rest = text[m.end() : m.end() + 25]
+        if _NOT_NUM_AFTER.match(rest) and "d" not in label[:1]:
+            pass
+        if DELEGATION.search(text[max(0, m.start() - 30) : m.end()]):
+            continue
+        out.append(Anchor(m.start(), m.end(), "num", _clean_num(num)))
+    for m in OBJET_ANCHOR.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()].lower()
+        if re.search(r"(?:pour|ayant pour|a pour|avec pour)\s*$", before):
+            continue
+        out.append(Anchor(m.start(), m.end(), "objet"))
+    for m in ITEM_ANCHOR.finditer(text):
+        out.append(Anchor(m.start("num"), m.end(), "item", m.group("num")))
+    for m in CAPS_ANCHOR.finditer(text):
+        head = m.group("head").strip()
+        letters = sum(ch.isalpha() for ch in head)
+        words = [w for w in head.split() if sum(ch.isalpha() for ch in w) >= 2]
+        if letters < 10 or len(words) < 2:
+            continue
+        # a run of capitals that is a name list or a single surname is not a heading
+        after = text[m.end() : m.end() + 2]
+        out.append(Anchor(m.start("head"), m.start("head"), "caps", None, m.start("head") + len(m.group("head").rstrip())))
+    out.sort(key=lambda a: (a.start, ("num", "objet", "item", "caps").index(a.family)))
+    return out
+
+
+# ----------------------------------------------------------------------------- choosing
+
+
+def _objet_from(text: str, start: int, limit: int, caps_end: int | None = None) -> tuple[int, int] | None:
+    """The span of an objet starting at ``start`` (labels already skipped)."""
+    while start < limit and text[start] in " \t\n-–—:.|":
+        start += 1
+    if start >= limit:
+        return None
+    window_end = min(limit, start + 400)
+    if caps_end is not None and caps_end > start:
+        end = caps_end
+        # a caps heading ends where lower case starts; drop a trailing capital letter that
+        # begins the next sentence ("... GEOTHERMIQUE M. le Maire")
+        seg = text[start:end]
+        m = re.search(r"\s+(?:M|MM|Mme|L|LE|LA|Le|La|Les|A|À)\.?\s*$", seg)
+        if m:
+            end = start + m.start()
+    else:
+        m = OBJET_STOP.search(text, start + 3, window_end)
+        end = m.start() if m else window_end
+        if not m and window_end - start >= 400:
+            cut = text.rfind(" ", start, window_end)
+            end = cut if cut > start else window_end
+    while end > start and text[end - 1] in " \t\n-–—:;,|.":
+        end -= 1
+    if end - start < 3:
+        return None
+    return start, end
+
+
+def _merge(anchors: list[Anchor], text: str) -> list[list[Anchor]]:
+    """Group anchors that belong to one heading (close together, no outcome between)."""
+    groups: list[list[Anchor]] = []
+    for a in anchors:
+        if groups:
+            g = groups[-1]
+            prev = g[-1]
+            gap = text[prev.start : a.start]
+            span = a.start - g[0].start
+            fams = {x.family for x in g}
+            close = span < 160 and not OUTCOME.search(gap) and "\n\n" not in gap
+            if close and (a.family not in fams or a.family == "caps"):
+                g.append(a)
+                continue
+        groups.append([a])
+    return groups
+
+
+def _is_sitting_heading(text: str, start: int, end: int) -> bool:
+    s = text[start:end].lower()
+    return bool(re.search(r"proc[eè]s[- ]verbal\s+d[ue]|compte[- ]rendu|s[ée]ance\s+du|conseil\s+(?:municipal|communautaire)\s+du|ordre\s+du\s+jour|r[ée]union\s+du|liste\s+des\s+d[ée]lib", s[:60]))
+
+
+def segment(text: str) -> Segmentation:
+    """Split ``text`` into the sitting preamble and acts (see module docstring)."""
+    n = len(text)
+    anchors = find_anchors(text)
+    fam_count = {f: sum(a.family == f for a in anchors) for f in ("num", "objet", "item", "caps")}
+    # which families structure this document: the strongest families that give >= 2 anchors
+    use: set[str] = set()
+    for f in ("num", "objet", "item"):
+        if fam_count[f] >= 2:
+            use.add(f)
+    if fam_count["num"] == 1 or fam_count["objet"] == 1:
+        use |= {f for f in ("num", "objet") if fam_count[f]}
+    if not use or (len(use) == 1 and "item" in use and fam_count["item"] < 3):
+        use.add("caps")
+    chosen = [a for a in anchors if a.family in use]
+    groups = _merge(chosen, text)
+    # candidate segments
+    cands: list[tuple[list[Anchor], int, int]] = []
+    for i, g in enumerate(groups):
+        s = g[0].start
+        e = groups[i + 1][0].start if i + 1 < len(groups) else n
+        cands.append((g, s, e))
+    acts: list[ActSpan] = []
+    pending: list[Anchor] | None = None
+    pending_start = 0
+    head_end = cands[0][1] if cands else n
+    strong = {"num", "objet"}
+    for g, s, e in cands:
+        seg = text[s:e]
+        fams = {a.family for a in g}
+        has_outcome = bool(OUTCOME.search(seg))
+        short = len(seg.strip()) < 25
+        if DELEGATION.search(text[s : min(e, s + 60)]):
+            continue
+        if not acts and pending is None and _is_sitting_heading(text, s, e) and not (fams & strong):
+            head_end = e
+            continue
+        if has_outcome and not short:
+            g_use = pending if pending is not None else g
+            start = pending_start if pending is not None else s
+            acts.append(_make_act(text, g_use, start, e))
+            pending = None
+        elif fams & strong and not short and len(seg) > 60:
+            # a numbered act without a recognisable outcome (cut documents, lists)
+            if pending is not None:
+                acts.append(_make_act(text, pending, pending_start, s))
+            pending, pending_start = g, s
+        else:
+            if not acts and pending is None:
+                head_end = e if not (fams & strong) else head_end
+                if fams & strong or fams == {"item"}:
+                    pending, pending_start = g, s
+                continue
+            if pending is None:
+                pending, pending_start = g, s
+    if pending is not None:
+        acts.append(_make_act(text, pending, pending_start, n))
+    # an "extrait" or a document with a single act: the whole text is the act's context
+    extrait = EXTRAIT.search(text[:2500]) is not None
+    if len(acts) <= 1 or (extrait and sum(a.family in strong for a in anchors) <= 2 and len(acts) <= 2):
+        act = acts[0] if acts else ActSpan(0, n)
+        if not acts or extrait:
+            act = ActSpan(0, n, act.numero, act.objet, act.objet_start, act.objet_end, act.numero_start, act.numero_end, act.rule or "segment.single")
+        if not OUTCOME.search(text) and not acts:
+            return Segmentation(head=(0, n), acts=[], single=True)
+        return Segmentation(head=(0, n), acts=[act], tail=(act.end, n), single=True)
+    first = acts[0].start
+    return Segmentation(head=(0, min(head_end, first)), acts=acts, tail=(acts[-1].end, n))
+
+
+def _make_act(text: str, g: list[Anchor], start: int, end: int) -> ActSpan:
+    act = ActSpan(start, end, rule="segment." + "+".join(a.family for a in g))
+    numa = next((a for a in g if a.family == "num"), None) or next((a for a in g if a.family == "item"), None)
+    if numa is not None:
+        act.numero = numa.numero
+        ms = text.find(numa.numero or "", numa.start, numa.body + 1) if numa.numero else -1
+        if ms >= 0:
+            act.numero_start, act.numero_end = ms, ms + len(numa.numero or "")
+    # objet: after an "Objet :" label, else after the number, else the caps heading
+    order = [a for a in g if a.family == "objet"] + [a for a in g if a.family == "num"] + \
+            [a for a in g if a.family == "item"] + [a for a in g if a.family == "caps"]
+    for a in order:
+        span = _objet_from(text, a.body, end, a.caps_end if a.family == "caps" else None)
+        if a.family in ("num", "item") and span:
+            # a caps heading right after the number gives a cleaner end
+            caps = next((c for c in g if c.family == "caps" and c.start >= a.body - 1 and c.start - a.body < 4), None)
+            if caps is not None:
+                span = _objet_from(text, caps.start, end, caps.caps_end) or span
+        if span:
+            act.objet_start, act.objet_end = span
+            act.objet = re.sub(r"\s+", " ", text[span[0] : span[1]]).strip()
+            break
+    return act
