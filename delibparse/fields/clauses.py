@@ -1,0 +1,475 @@
+"""The clauses of an act: its visas ("Vu ..."), considérants and decisions (the dispositif).
+
+How it reads a region: the text is cut into *units* at paragraph breaks, at line ends that close
+a sentence, at list bullets, at sentence ends, and before every word that opens a clause ("Vu",
+"Considérant", "Article 2 :", an upper-case decision verb "APPROUVE", "Le Conseil municipal",
+"Ainsi fait" ...). A line break inside a sentence is not a cut, so a clause broken over lines
+is read whole. Each unit is then classified (``_classify``) and the units are assembled into
+clauses (``_assemble``): a unit that does not open a clause continues the open one when that one
+is not finished (ends with ":" or "," or no punctuation). Decisions follow the gold rule
+(a)-(e): items after "DÉCIDE :" / "le Conseil, après en avoir délibéré :" (a); a paragraph that
+opens with a decision verb (b); "Article N" clauses (c); a sentence whose subject is the
+assembly and whose verb decides (d); the items of "Il est proposé au conseil de : - ..." when
+nothing else decides and the vote adopts (e). Vote lines, "Ainsi fait", signatures and stamps
+end a clause and the dispositif.
+
+What it returns, for each field found (``visas``, ``considerants``, ``decisions``):
+
+- one ``Found(field, [clause, ...], start, end, rule)`` whose value is the list of clauses (each
+  whitespace-collapsed, without a leading bullet or list number, without a trailing ";" "." ",")
+  and whose span runs from the first clause's start to the last one's end;
+- one ``Found(f"{field}[{i}]", clause, start, end, rule)`` per clause with its own span and the
+  rule that found it, for the pipeline's provenance (``provenance["decisions[2]"]``).
+
+>>> text = "Vu le Code général des collectivités territoriales ;\\nLe Conseil, après en avoir délibéré :\\n- APPROUVE le budget ;\\n- AUTORISE le Maire à signer.\\nAdopté à l'unanimité."
+>>> [(f.field, f.value) for f in extract(text, 0, len(text), None) if "[" not in f.field]
+[('visas', ['Vu le Code général des collectivités territoriales']), ('decisions', ['APPROUVE le budget', 'AUTORISE le Maire à signer'])]
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex as re
+
+from ..lexicon import load, strip_accents
+from .base import Context, Found
+
+FIELDS = ("visas", "considerants", "decisions")
+
+# characters that open a list item
+_BULLETS = "-–—•▪►➢❖◦‣⁃*>+_→·\u2023\u25cf\u25a0\u25aa\u2713\u2714\u27a2"
+_PRIVATE = "\ue000-\uf8ff"  # Wingdings bullets of PDF extracts ("\uf0f0", "\uf0b7" ...)
+
+
+def _accent_free(word: str) -> str:
+    """A regex for ``word`` where accented vowels match with or without their accent."""
+    out = []
+    for ch in word:
+        base = strip_accents(ch)
+        if ch in "'’":
+            out.append("['’]\\s*")
+        elif ch == " ":
+            out.append("\\s+")
+        elif base.lower() == "e":
+            out.append("[eéèêëEÉÈÊË]")
+        elif base.lower() == "a":
+            out.append("[aàâäAÀÂÄ]")
+        elif base.lower() in "iou" and base != ch:
+            out.append(f"[{base}{ch}{base.upper()}{ch.upper()}]")
+        elif base.lower() == "c" and ch != base:
+            out.append("[cçCÇ]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _alt(words) -> str:
+    return "|".join(_accent_free(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Rx:
+    """The compiled patterns, built once from data/fr/clauses.yaml."""
+
+    starters: re.Pattern
+    verb3: re.Pattern  # a decision verb, present 3rd person (singular or plural), any case
+    verb_start: re.Pattern  # a unit opening with a decision verb (present)
+    inf_start: re.Pattern  # a unit opening with an infinitive ("D'approuver", "valider")
+    subject: re.Pattern  # the assembly as subject, near the unit's start
+    passive: re.Pattern
+    past: re.Pattern
+    trigger_alone: re.Pattern
+    trigger_end: re.Pattern
+    proposal: re.Pattern
+    end: re.Pattern
+    vote: re.Pattern
+    heading: re.Pattern
+
+
+_ABBREV = {
+    "m", "mm", "mme", "mmes", "mlle", "me", "dr", "st", "ste", "art", "n", "no", "cf", "etc", "av",
+    "bd", "ch", "vol", "p", "pp", "ht", "ttc", "env", "tel", "tél", "ref", "réf", "al", "chap",
+    "cie", "ex", "ets", "ca", "cc", "sa", "sarl", "sas", "r", "l", "d", "prof", "mgr", "hab",
+}
+
+
+@functools.cache
+def _rx() -> _Rx:
+    data = load("clauses")
+    verbs = data["decision_verbs"]
+    present = [v[0] for v in verbs] + [v[1] for v in verbs]
+    infinitive = [v[2] for v in verbs]
+    v3 = _alt(present)
+    vinf = _alt(infinitive)
+    subj = _alt(data["assembly_subjects"])
+    pre = _alt(data["decision_preambles"])
+    part = _alt(data["decision_participles"])
+    end = _alt(data["end_markers"])
+    vote = _alt(data["vote_markers"])
+    trig = _alt(data["dispositif_triggers"])
+    prop = _alt(data["proposal_openers"])
+    L = r"\p{L}"
+    starters = re.compile(
+        rf"""(?x)
+        (?P<visa>(?<![{L}\d'’])(?:Vu|VU)(?=\s|,|l['’]|l[ae]s?\b|l[ae]\b))
+      | (?P<cons>(?<![{L}])(?:Consid[ée]rant|CONSID[EÉ]RANT)(?![{L}]))
+      | (?P<motive>(?<![{L}])(?:Attendu|ATTENDU|Entendu|ENTENDU)\s+qu)
+      | (?P<article>(?<![{L}])(?:Article|ARTICLE)\s+(?:\d{{1,3}}|unique|UNIQUE|premier|PREMIER|[IVX]{{1,5}})
+            (?:\s*(?:er|ER))?\s*(?=[:.–—-]|\n|$))
+      | (?P<pre>(?<![{L}'’])(?i:{pre})(?![{L}]))
+      | (?P<subj>(?<![{L}'’])(?:Le|LE|La|LA|L['’]|Les|LES)\s*(?i:{subj})(?![{L}]))
+      | (?P<subjlow>(?<=[,;]\s{{1,3}})(?:le|la|l['’])\s*(?i:{subj})(?=,?\s+apr[eè]s))
+      | (?P<verb>(?<![{L}'’])(?i:{v3})(?![{L}'’]))
+      | (?P<end>(?<![{L}'’])(?i:{end})(?![{L}]))
+      | (?P<vote>(?<![{L}'’])(?i:{vote})(?![{L}]))
+      | (?P<heading>(?<![{L}])(?:D[ÉE]LIB[ÉE]RATION|D[ée]lib[ée]ration)\s*(?:n\s*°|N\s*°|no\b|N°)
+            | (?<![{L}\d])\d{{1,2}}\)\s+D[ée]lib[ée]ration
+            | (?<![{L}])Point\s+n\s*°)
+      | (?P<pipe>\s\|\s)
+        """
+    )
+    return _Rx(
+        starters=starters,
+        verb3=re.compile(rf"(?<![{L}])(?i:{v3})(?![{L}'’])"),
+        verb_start=re.compile(rf"^(?i:{v3})(?![{L}'’])"),
+        inf_start=re.compile(rf"^(?i:(?:d['’]\s*|de\s+|d\s+)?(?:{vinf}))(?![{L}])"),
+        subject=re.compile(
+            rf"(?<![{L}])(?i:le|la|l['’]|les)\s*(?:membres\s+du\s+)?(?i:{subj})(?![{L}])"
+        ),
+        passive=re.compile(
+            rf"""(?xi)^(?:le|la|monsieur\s+le|madame\s+la|madame\s+le|m\.\s*le|mme\s+la|mme\s+le)\s+
+            (?:maire|pr[ée]sidente?|vice-pr[ée]sidente?|directeur|directrice)\b[^.;]{{0,80}}?\s
+            (?:est|sont)\s+(?:autoris[ée]e?s?|charg[ée]e?s?|mandat[ée]e?s?|habilit[ée]e?s?)\b"""
+        ),
+        past=re.compile(rf"(?i)(?<![{L}])(?:a|ont)\s+(?:{part})(?![{L}])"),
+        trigger_alone=re.compile(rf"(?i)^(?:{trig})\s*[:.\-–]*\s*$"),
+        trigger_end=re.compile(
+            rf"(?i)(?<![{L}])(?:{trig})(?:\s+[^:]{{0,60}}?)?\s*(?:de|d['’]|d)?\s*[:\-–]\s*$"
+        ),
+        proposal=re.compile(rf"(?i)(?<![{L}])(?:{prop})(?![{L}])[^.]*?[:]\s*$"),
+        end=re.compile(rf"(?i)^(?:{end})(?![{L}])"),
+        vote=re.compile(rf"(?i)^(?:{vote})(?![{L}])"),
+        heading=re.compile(
+            rf"(?x)^(?:D[ÉEée][Ll][ÉEée][Bb][Ee]?[Rr][Aa][Tt][Ii][Oo][Nn]\s*(?:n\s*°|N\s*°|no\b)|Point\s+n\s*°|\d{{1,2}}\)\s+D[ée]lib)"
+        ),
+    )
+
+
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ])")
+_HARD_NL = re.compile(r"(?<=[.;:!?])[ \t]*\n\s*|\n[ \t]*\n\s*")
+_BULLET_AT = re.compile(
+    rf"""(?x)
+    (?:(?<=^|\n)[ \t]*|(?<=[.;:,!?|])[ \t]*|(?<=\s))
+    (?P<b>[•▪►➢❖◦‣⁃→·\u25cf\u25a0\u25aa\u2713\u2714\u27a2{_PRIVATE}]
+        |(?<=(?:^|\n|[.;:,!?|])[ \t]*)(?:[-–—*>+]|_+|\d{{1,2}}\s?[.)°]|[a-h]\))
+        |(?<=(?:^|\n)[ \t]*)\d{{1,2}}\s*[-–])
+    (?=[ \t_]*[\p{{L}}«"(])
+    """
+)
+_LEAD = re.compile(rf"^[\s{re.escape(_BULLETS)}{_PRIVATE}|]*(?:(?:\d{{1,2}}\s?[.)°]|[a-h]\))\s+)?[\s_]*")
+_TAIL = re.compile(rf"[\s;,.:{re.escape(_BULLETS)}{_PRIVATE}|]*(?:[;,.]\s*\d{{1,2}}[.)]?)?[\s;,.{re.escape(_BULLETS)}{_PRIVATE}|]*$")
+_WS = re.compile(r"\s+")
+_WORD_BEFORE = re.compile(r"([\p{L}.]+)\.$")
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int  # offsets in the region
+    end: int
+    text: str  # stripped of leading bullets, whitespace collapsed
+    bullet: bool
+    para: bool  # after a blank line or at the region's start
+    hint: str  # the starter that opened it ("visa", "verb", "sentence" ...)
+    kind: str = "other"
+
+
+def _sentence_break_ok(s: str, pos: int) -> bool:
+    """A sentence end at ``pos`` (the space after the period) unless the period ends an abbreviation."""
+    m = _WORD_BEFORE.search(s, max(0, pos - 12), pos)
+    if not m:
+        return True
+    w = m.group(1)
+    if "." in w:  # dotted initials: "H.T.", "P.L.U."
+        return False
+    return not (len(w) == 1 or w.lower() in _ABBREV)
+
+
+def _breaks(s: str, rx: _Rx) -> dict[int, str]:
+    """Unit starts in ``s``: offset -> why."""
+    out: dict[int, str] = {0: "para"}
+
+    def put(pos: int, why: str) -> None:
+        if pos >= len(s):
+            return
+        if pos not in out or out[pos] in ("line", "sentence"):
+            out[pos] = why
+
+    for m in _HARD_NL.finditer(s):
+        put(m.end(), "para" if m.group().count("\n") > 1 else "line")
+    for m in _BULLET_AT.finditer(s):
+        put(m.start("b"), "bullet")
+    for m in _SENT_END.finditer(s):
+        if _sentence_break_ok(s, m.start()):
+            put(m.end(), "sentence")
+    for m in rx.starters.finditer(s):
+        why = m.lastgroup
+        pos = m.start()
+        tok = m.group()
+        if why == "pipe":
+            put(m.end(), "sentence")
+            continue
+        if why == "visa" and s[max(0, pos - 3):pos].lower() == "au ":
+            continue
+        if why in ("pre", "subj", "end", "vote") and not tok[0].isupper():
+            continue
+        if why == "vote" and not _after_stop(s, pos):
+            continue
+        if why == "verb" and not _verb_opens(s, pos, tok):
+            continue
+        if why == "pre" and not (tok.isupper() or _after_stop(s, pos) or tok[:1] in "AÀ"):
+            continue
+        # a bullet just before the starter belongs to the new unit
+        q = pos
+        while q > 0 and s[q - 1] in " \t_":
+            q -= 1
+        if q > 0 and (s[q - 1] in _BULLETS or "\ue000" <= s[q - 1] <= "\uf8ff") and (
+            q == 1 or s[q - 2] in " \t\n.;:,|"
+        ):
+            pos = q - 1
+        put(pos, why)
+    return out
+
+
+def _after_stop(s: str, pos: int) -> bool:
+    """Whether ``pos`` follows a line start, a bullet or a sentence/clause end."""
+    i = pos
+    while i > 0 and s[i - 1] in " \t_":
+        i -= 1
+    if i == 0:
+        return True
+    c = s[i - 1]
+    return c in "\n.;:!?|" or c in _BULLETS or "\ue000" <= c <= "\uf8ff"
+
+
+_NEXT_OK = re.compile(
+    r"(?i)\s+(?:[a-zà-ÿ]|qu['’]|que\b|de\b|d['’]|du\b|des\b|la\b|le\b|les\b|l['’]|à\b|au\b|aux\b|"
+    r"comme\b|acte\b|sa\b|son\b|ses\b|un\b|une\b|en\b|par\b|pour\b|ci-|m\.|mme\b|monsieur\b|madame\b)"
+)
+
+
+_NEXT_COLON = re.compile(r"[ \t]*(?::|-\s|\n|$)")
+
+
+def _verb_opens(s: str, pos: int, tok: str) -> bool:
+    """A decision verb opens a unit: upper case anywhere, capitalised after a stop, any after a bullet."""
+    nxt = s[pos + len(tok): pos + len(tok) + 12]
+    if tok.isupper() and len(tok) > 2:
+        return bool(_NEXT_OK.match(nxt) or _NEXT_COLON.match(nxt))
+    if tok[0].isupper():
+        return _after_stop(s, pos) and bool(_NEXT_OK.match(nxt))
+    # lower case: only right after a bullet
+    i = pos
+    while i > 0 and s[i - 1] in " \t_":
+        i -= 1
+    return i > 0 and (s[i - 1] in _BULLETS or "\ue000" <= s[i - 1] <= "\uf8ff") and (
+        i == 1 or s[i - 2] in " \t\n.;:,|"
+    )
+
+
+def _units(s: str, rx: _Rx) -> list[_Unit]:
+    br = _breaks(s, rx)
+    pos = sorted(br)
+    units = []
+    for k, a in enumerate(pos):
+        b = pos[k + 1] if k + 1 < len(pos) else len(s)
+        raw = s[a:b]
+        lead = _LEAD.match(raw)
+        n_lead = lead.end() if lead else 0
+        body = raw[n_lead:]
+        bullet = br[a] == "bullet" or bool(raw[:n_lead].strip())
+        text = _WS.sub(" ", body).strip()
+        if not text:
+            continue
+        units.append(_Unit(a + n_lead, b, text, bullet, br[a] == "para", br[a]))
+    return units
+
+
+def _classify(u: _Unit, rx: _Rx) -> str:
+    t = u.text
+    if u.hint == "visa" or (u.bullet and re.match(r"(?i)^vu\s", t)) or re.match(r"^(?:Vu|VU)(?=\s|l[ae])", t):
+        return "visa"
+    if u.hint == "cons" or re.match(r"^(?:Consid[ée]rant|CONSID[EÉ]RANT)\b", t):
+        return "cons"
+    if u.hint == "motive":
+        return "motive"
+    if u.hint == "article":
+        return "article"
+    if u.hint == "heading" or rx.heading.match(t):
+        return "heading"
+    if rx.end.match(t):
+        return "end"
+    if rx.trigger_alone.match(t):
+        return "trigger"
+    if rx.passive.match(t):
+        return "passive"
+    if rx.verb_start.match(t) and (u.hint == "verb" or u.bullet or t[0].isupper()):
+        return "verb"
+    head = t[:260]
+    subj = rx.subject.search(head)
+    if subj and subj.start() <= 200 and (u.hint in ("subj", "subjlow", "pre") or subj.start() == 0):
+        rest = t[subj.end():]
+        v = rx.verb3.search(rest)
+        if v:
+            if rx.trigger_end.search(t) and not re.search(r"[.;]", rest[v.end():].rstrip(":-– ")):
+                return "trigger"
+            return "sentence"
+        if rx.past.search(rest) and re.search(r"(?i)apr[eè]s|vote|unanimit|majorit", t[: subj.end() + 80]):
+            return "sentence"
+        return "trigger_soft"  # "Le Conseil, après en avoir délibéré :" (no verb): items follow
+    if u.hint == "pre" or re.match(r"(?i)^(?:[àa]\s+l['’]unanimit|[àa]\s+la\s+majorit)", t):
+        v = rx.verb3.search(t)
+        if v and u.hint != "pre" or (v and re.search(r"(?i)d[ée]lib[ée]r|unanimit|majorit", t[: v.start()])):
+            if rx.trigger_end.search(t):
+                return "trigger"
+            return "sentence"
+        if re.search(r"(?i)d[ée]lib[ée]r", t):
+            return "trigger_soft"
+        return "motive"
+    if rx.vote.match(t):
+        return "vote"
+    if rx.proposal.search(t):
+        return "proposal"
+    return "other"
+
+
+_DECISION_KINDS = {"verb": "verb", "article": "article", "sentence": "assembly_sentence",
+                   "passive": "passive"}
+
+
+def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
+    """(field, rule, start, end) of each clause, in order."""
+    out: list[list] = []  # [field, rule, start, end]
+    cur: list | None = None
+    mode: str | None = None  # None, "dispositif" (items follow), "proposal" (rule e)
+    first = False  # the unit right after an explicit "DÉCIDE :"
+    for u in units:
+        kind = _classify(u, rx)
+        u.kind = kind
+        open_tail = cur is not None and not re.search(r"[.;!?]\s*$", _WS.sub(" ", cur[4]))
+        if kind in ("visa", "cons"):
+            cur = ["visas" if kind == "visa" else "considerants", "vu" if kind == "visa" else "considerant",
+                   u.start, u.end, u.text]
+            out.append(cur)
+            mode = None
+            continue
+        if kind in _DECISION_KINDS:
+            rule = _DECISION_KINDS[kind]
+            if mode == "dispositif" and u.bullet and kind == "verb":
+                rule = "dispositif_item"
+            if mode == "proposal":
+                rule = "proposal_item"
+            cur = ["decisions", rule, u.start, u.end, u.text]
+            out.append(cur)
+            first = False
+            if kind == "sentence":
+                mode = None
+            continue
+        if kind in ("trigger", "trigger_soft"):
+            cur, mode, first = None, "dispositif", kind == "trigger"
+            continue
+        if kind == "proposal":
+            cur, mode, first = None, "proposal", True
+            continue
+        if kind in ("end", "vote", "heading"):
+            cur, mode = None, None
+            continue
+        if kind == "motive":
+            cur = None
+            continue
+        # other
+        if mode in ("dispositif", "proposal"):
+            sub = cur is not None and cur[0] == "decisions" and re.search(r":\s*$", cur[4])
+            is_item = (u.bullet or first or rx.inf_start.match(u.text)) and not (
+                sub and not rx.inf_start.match(u.text)
+            )
+            if is_item and not (mode == "proposal" and not (u.bullet or rx.inf_start.match(u.text))):
+                rule = "proposal_item" if mode == "proposal" else "dispositif_item"
+                cur = ["decisions", rule, u.start, u.end, u.text]
+                out.append(cur)
+                first = False
+                continue
+        if cur is not None and open_tail and u.hint not in ("para",) or (
+            cur is not None and u.bullet and re.search(r":\s*$", cur[4])
+        ):
+            cur[3] = u.end
+            cur[4] = cur[4] + " " + u.text
+            continue
+        cur = None
+        if not u.bullet:
+            mode = None
+        first = False
+    # rule (e): proposal items count only when nothing else decides and the vote adopts
+    firm = [c for c in out if c[0] == "decisions" and c[1] != "proposal_item"]
+    props = [c for c in out if c[1] == "proposal_item"]
+    if props and (firm or not _adopted_after(units, props[-1][3])):
+        out = [c for c in out if c[1] != "proposal_item"]
+    return [(c[0], c[1], c[2], c[3]) for c in out]
+
+
+_ADOPTED = re.compile(r"(?i)adopt|approuv|unanimit|accept|voix\s+pour|pour\s*:")
+_REJECTED = re.compile(r"(?i)rejet|ajourn|report[ée]|retir[ée]|n['’]\s*est\s+pas\s+adopt|refus")
+
+
+def _adopted_after(units: list[_Unit], pos: int) -> bool:
+    after = " ".join(u.text for u in units if u.start >= pos)[:400]
+    return bool(_ADOPTED.search(after)) and not _REJECTED.search(after)
+
+
+def _clean_span(s: str, a: int, b: int) -> tuple[int, int, str]:
+    raw = s[a:b]
+    lead = _LEAD.match(raw)
+    i = lead.end() if lead else 0
+    tail = _TAIL.search(raw, i)
+    j = tail.start() if tail else len(raw)
+    if j <= i:
+        return a + i, a + i, ""
+    return a + i, a + j, _WS.sub(" ", raw[i:j]).strip()
+
+
+def find_clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, str, int, int, str]]:
+    """Every clause of ``text[start:end]``: (field, rule, start, end, clause), offsets absolute.
+
+    >>> find_clauses("Vu la loi ;\\nConsidérant que c'est utile,\\nDÉCIDE :\\n1. d'approuver le plan.")
+    [('visas', 'vu', 0, 10, 'Vu la loi'), ('considerants', 'considerant', 12, 39, "Considérant que c'est utile"), ('decisions', 'dispositif_item', 53, 74, "d'approuver le plan")]
+    """
+    end = len(text) if end is None else end
+    region = text[start:end]
+    if not region.strip():
+        return []
+    rx = _rx()
+    out = []
+    for field, rule, a, b in _assemble(_units(region, rx), rx):
+        ca, cb, clause = _clean_span(region, a, b)
+        if len(clause) < 3:
+            continue
+        out.append((field, rule, start + ca, start + cb, clause))
+    return out
+
+
+def extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found]:
+    """Visas, considérants and decisions of one act's region (see the module docstring)."""
+    try:
+        clauses = find_clauses(text, start, end)
+    except Exception:  # never raise on odd text
+        return []
+    found: list[Found] = []
+    for field in FIELDS:
+        mine = [c for c in clauses if c[0] == field]
+        if not mine:
+            continue
+        found.append(Found(field, [c[4] for c in mine], mine[0][2], mine[-1][3], f"clauses.{field}"))
+        for i, (_, rule, a, b, clause) in enumerate(mine):
+            found.append(Found(f"{field}[{i}]", clause, a, b, f"clauses.{rule}"))
+    return found
