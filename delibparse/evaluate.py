@@ -24,7 +24,7 @@ import json
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -84,11 +84,11 @@ _CIVILITY = re.compile(
 )
 _ROLE_WORDS = frozenset(
     "maire adjoint adjointe adjoints conseiller conseillere conseillers municipal municipale"
-    " communautaire delegue deleguee president presidente vice secretaire doyen doyenne"
-    " er eme e au aux".split()
+    " communautaire delegue deleguee president presidente vice secretaire doyen doyenne".split()
 )
+_ROLE_LINKS = frozenset("au aux a de du la le".split())  # "adjoint au maire", "conseiller délégué à la ..."
 _ROLE_CUT = re.compile(r"[,(]")
-_ORDINAL = re.compile(r"^\d+(?:er|ere|e|eme|ieme)?$")
+_ORDINAL = re.compile(r"^\d+(?:er|ere|e|eme|ieme)?$")  # "1er adjoint"
 _WORD = re.compile(r"[a-z0-9]+")
 _HEURE = re.compile(r"(?x)^\s*(?P<h>\d{1,2})\s*(?:h|:|\.|heures?)\s*(?P<m>\d{2})?\b")
 
@@ -120,8 +120,11 @@ def name_key(name: str) -> tuple[str, ...]:
     s = _CIVILITY.sub("", s)
     s = _ROLE_CUT.split(s, maxsplit=1)[0]
     words = _WORD.findall(s)
-    while len(words) > 1 and (words[-1] in _ROLE_WORDS or _ORDINAL.match(words[-1])):
+    popped = False
+    while len(words) > 1 and (words[-1] in _ROLE_WORDS or _ORDINAL.match(words[-1])
+                              or (popped and words[-1] in _ROLE_LINKS)):
         words.pop()
+        popped = True
     return tuple(sorted(words))
 
 
@@ -436,7 +439,9 @@ class Mismatch:
     predicted: Any
 
     def to_text(self) -> str:
-        where = f"g{self.gold_act if self.gold_act is not None else '-'}/p{self.pred_act if self.pred_act is not None else '-'}"
+        g = "-" if self.gold_act is None else self.gold_act
+        p = "-" if self.pred_act is None else self.pred_act
+        where = f"g{g}/p{p}"
         return f"  {where:<9} {self.field:<28} gold={_short(self.gold)}  pred={_short(self.predicted)}"
 
 
@@ -551,8 +556,14 @@ class EvalReport:
     def to_json(self, **kwargs) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, default=str, **kwargs)
 
-    def to_text(self, *, show_errors: bool | None = None, per_document: bool = True) -> str:
-        """An aligned report; the last line is the summary."""
+    def to_text(self, *, show_errors: bool | None = None, per_document: bool = True,
+                only: Collection[str] | None = None) -> str:
+        """An aligned report; the last line is the summary.
+
+        Args:
+            show_errors: list every mismatch (gold vs predicted) under its document.
+            only: list mismatches of these fields only (e.g. ``{"presents", "act"}``).
+        """
         show = self.show_errors if show_errors is None else show_errors
         out: list[str] = []
         if per_document and self.per_document:
@@ -567,7 +578,7 @@ class EvalReport:
                 if d.error:
                     out.append(f"{'':<{w}}  error: {d.error}")
                 if show:
-                    out.extend(m.to_text() for m in d.mismatches)
+                    out.extend(m.to_text() for m in d.mismatches if only is None or m.field in only)
             out.append("")
         out.append(f"{'field':<30}{'support':>8}{'acts':>6}{'accuracy':>10}{'precision':>11}"
                    f"{'recall':>8}{'F1':>7}{'invented':>10}")
@@ -589,8 +600,11 @@ class EvalReport:
         right = sum(d.all_right for d in self.per_document)
         out.append(f"acts with every scored field right: {right}/{a.gold} ({_fmt(self.all_right_share)})")
         out.append(f"invented: {t.invented} of {t.pred} predicted values ({_fmt(self.invented_share)})")
+        failed = [d.name for d in self.failed]
+        if len(failed) > 12:
+            failed = failed[:12] + [f"... ({len(failed) - 12} more)"]
         out.append(f"documents: {len(self.per_document)}, failed {len(self.failed)}, skipped {len(self.skipped)}"
-                   + (": " + ", ".join(d.name for d in self.failed) if self.failed else ""))
+                   + (": " + ", ".join(failed) if failed else ""))
         out.append(self.summary())
         return "\n".join(out)
 
@@ -801,7 +815,7 @@ def evaluate_dir(
     PDFs are not parsed and are reported as skipped (not scored).
     """
     if parse is None:
-        from . import parse as _parse  # the pipeline; imported late on purpose
+        from .pipeline import parse as _parse  # the pipeline; imported late on purpose
 
         parse = _parse
     golds = load_gold(gold_dir)

@@ -62,13 +62,15 @@ def test_fold_case_accents_apostrophes_dashes_spaces_end_punctuation():
         ("MM. Luc PETIT", "Luc PETIT"),
         ("M.DUBOIS Hervé", "Hervé DUBOIS"),  # no space after the civility
         ("Hélène LEFÈVRE", "Helene LEFEVRE"),  # accents folded
+        ("Marc DUVAL 1er adjoint au maire", "Marc DUVAL"),  # trailing role without a comma
     ],
 )
 def test_name_key_equal(a, b):
     assert name_key(a) == name_key(b)
 
 
-@pytest.mark.parametrize("a, b", [("Jean MARTIN", "Jeanne MARTIN"), ("Marie DUPONT", "Marie DUPUIS")])
+@pytest.mark.parametrize("a, b", [("Jean MARTIN", "Jeanne MARTIN"), ("Marie DUPONT", "Marie DUPUIS"),
+                                  ("ROUSSEL E.", "ROUSSEL F.")])  # initials are not roles
 def test_name_key_different(a, b):
     assert name_key(a) != name_key(b)
 
@@ -335,6 +337,7 @@ def test_report_text_and_dict():
     last = text.splitlines()[-1]
     assert last.startswith("act-split F1 0.67 | fields mean F1 ") and last.endswith(" %")
     assert "nb_presents" in text and "gold=19  pred=17" in text
+    assert "gold=19" not in r.to_text(show_errors=True, only={"act"})
     header = next(line for line in text.splitlines() if line.startswith("field"))
     for col in ("support", "accuracy", "precision", "recall", "F1", "invented"):
         assert col in header
