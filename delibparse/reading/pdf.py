@@ -1,0 +1,459 @@
+"""PDF sources: pypdfium2 characters -> words -> lines, in reading order, with page and box.
+
+pypdfium2 gives every character with its box in ~2 ms a page; the grouping into words, rows,
+columns and ruled tables is done here (see ``order.py``). pdfplumber is 10-20x slower on the
+same pages (bench/bench_pdf.py) and is not needed: ruled tables are found from the page's
+path objects, which pdfium also exposes. Pages without a usable text layer go to OCR.
+
+>>> import pypdfium2 as pdfium, io
+>>> doc = pdfium.PdfDocument.new(); _ = doc.new_page(595, 842); buf = io.BytesIO(); doc.save(buf)
+>>> read_pdf(buf.getvalue(), ocr="never", source="blank.pdf")
+Traceback (most recent call last):
+...
+delibparse.errors.EmptySourceError: blank.pdf: no text found in the PDF
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import multiprocessing as mp
+import os
+import re
+import time
+import traceback
+import unicodedata
+from dataclasses import dataclass
+
+from ..errors import (
+    DelibparseError,
+    EmptySourceError,
+    EncryptedError,
+    NeedsOCRError,
+    TimeoutError_,
+    UnreadableError,
+)
+from ..layout import Layout
+from ..record import Box
+from . import order
+from .order import Item, Word
+
+# A page whose text layer has fewer visible characters than this, and an image covering
+# most of it, is a scan (possibly with a digital stamp added on top): OCR it.
+SCAN_MAX_CHARS = 200
+SCAN_MIN_IMAGE_SHARE = 0.5
+# Child-process memory cap for isolated extraction (bytes).
+ISOLATE_MEMORY_LIMIT = 3 * 1024**3
+
+_STOPWORDS = frozenset(
+    """de la le les des du et à a en un une pour par au aux sur est que qui dans il elle ce
+    cette ces son sa ses leur leurs pas ne se plus ou avec sont été être conseil l d
+    vu article commune monsieur madame maire séance""".split()
+)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+
+
+@dataclass(slots=True)
+class PageText:
+    """What one page yields before cleaning of repeated headers/footers."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[tuple[str, Box]]
+    ocr_conf: list[float] | None = None  # word confidences when OCRed
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def read_pdf(
+    data: bytes,
+    *,
+    source: str | None = None,
+    ocr: str = "auto",
+    timeout: float | None = 60.0,
+    max_pages: int | None = None,
+    isolate: bool = True,
+    password: str | None = None,
+) -> Layout:
+    """Read a PDF (bytes) into a ``Layout``; see module docstring. Raises coded ``DelibparseError``s."""
+    kwargs = dict(source=source, ocr=ocr, timeout=timeout, max_pages=max_pages, password=password)
+    if isolate and "fork" in mp.get_all_start_methods():
+        return _run_isolated(data, kwargs, timeout=timeout, source=source)
+    return _read_pdf(data, **kwargs)
+
+
+def _run_isolated(data: bytes, kwargs: dict, *, timeout: float | None, source: str | None) -> Layout:
+    """Run ``_read_pdf`` in a forked child: a pdfium crash or hang cannot take the caller down."""
+    ctx = mp.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(send, data, kwargs), daemon=True)
+    proc.start()
+    send.close()
+    # The child enforces the deadline itself between pages; the parent waits a little longer
+    # and kills it only when pdfium is stuck inside one call.
+    grace = None if timeout is None else timeout + 5.0
+    try:
+        if not recv.poll(grace):
+            proc.kill()
+            proc.join(5)
+            raise TimeoutError_(f"PDF extraction did not finish within {timeout:g} s (killed)", source=source)
+        try:
+            status, payload = recv.recv()
+        except EOFError:
+            proc.join(5)
+            raise UnreadableError(
+                f"the PDF library crashed on this file (exit code {proc.exitcode})", source=source
+            ) from None
+    finally:
+        recv.close()
+        if proc.is_alive():
+            proc.join(1)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(1)
+    if status == "ok":
+        return payload
+    cls, message, page = payload
+    raise cls(message, source=source, page=page)
+
+
+def _child(send, data: bytes, kwargs: dict) -> None:
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = ISOLATE_MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(ISOLATE_MEMORY_LIMIT, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, ValueError, OSError):
+        pass
+    try:
+        result = ("ok", _read_pdf(data, **kwargs))
+    except DelibparseError as err:
+        result = ("err", (type(err), err.message, err.page))
+    except MemoryError:
+        result = ("err", (UnreadableError, "out of memory while reading the PDF", None))
+    except Exception as err:  # noqa: BLE001 - anything else becomes a coded error in the parent
+        result = ("err", (UnreadableError, f"PDF extraction failed: {err!r}", None))
+        traceback.print_exc()
+    try:
+        send.send(result)
+    finally:
+        send.close()
+        os._exit(0)  # skip atexit handlers inherited from the parent
+
+
+# --------------------------------------------------------------------------- in-process reader
+
+
+def _open(data: bytes, *, source: str | None, password: str | None):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as err:
+        code = getattr(err, "err_code", None)
+        import pypdfium2.raw as raw
+
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise EncryptedError("the PDF is encrypted and needs a password", source=source) from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise EncryptedError("the PDF uses an unsupported security handler", source=source) from None
+        raise UnreadableError(f"not a readable PDF ({err})", source=source) from None
+
+
+def _read_pdf(
+    data: bytes,
+    *,
+    source: str | None,
+    ocr: str,
+    timeout: float | None,
+    max_pages: int | None,
+    password: str | None,
+) -> Layout:
+    deadline = None if timeout is None else time.monotonic() + timeout
+    doc = _open(data, source=source, password=password)
+    try:
+        n_total = len(doc)
+        if n_total == 0:
+            raise EmptySourceError("the PDF has no pages", source=source)
+        n = n_total if max_pages is None else min(n_total, max_pages)
+        warnings: list[tuple[int | None, str, str]] = []
+        if n < n_total:
+            warnings.append((None, "read.max_pages", f"read the first {n} of {n_total} pages (max_pages={max_pages})"))
+        pages: list[PageText] = []
+        need_ocr: list[int] = []
+        for i in range(n):
+            _check_deadline(deadline, timeout, source, i + 1)
+            try:
+                page = doc[i]
+            except Exception as err:  # pdfium refuses to load a broken page
+                warnings.append((i + 1, "read.page_error", f"page could not be loaded: {err}"))
+                pages.append(PageText(i + 1, 595.0, 842.0, []))
+                continue
+            try:
+                pt, scan = _read_page(page, i + 1, ocr=ocr)
+            finally:
+                page.close()
+            pages.append(pt)
+            if scan:
+                need_ocr.append(i)
+        if need_ocr:
+            _ocr_pages(doc, pages, need_ocr, ocr=ocr, source=source, deadline=deadline, timeout=timeout,
+                       warnings=warnings, n=n)
+    finally:
+        doc.close()
+    lines = order.drop_repeated_margins(pages)
+    if not any(text.strip() for text, _, _ in lines):
+        raise EmptySourceError("no text found in the PDF", source=source)
+    lay = Layout.from_lines(lines, format="pdf", n_pages=n_total)
+    lay.page_warnings.extend(warnings)
+    confs = [c for p in pages if p.ocr_conf for c in p.ocr_conf]
+    if confs:
+        lay.ocr_confidence = round(sum(confs) / len(confs), 4)
+    return lay
+
+
+def _check_deadline(deadline: float | None, timeout: float | None, source: str | None, page: int) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise TimeoutError_(f"PDF reading exceeded the time limit ({timeout:g} s)", source=source, page=page)
+
+
+def _ocr_pages(doc, pages, idx, *, ocr, source, deadline, timeout, warnings, n) -> None:
+    from . import ocr as ocr_mod
+
+    has_text = any(p.lines for p in pages)
+    if ocr == "never" or not ocr_mod.tesseract_path():
+        why = "OCR is disabled (ocr='never')" if ocr == "never" else ocr_mod.MISSING_MESSAGE
+        if not has_text:
+            raise NeedsOCRError(f"no usable text layer on {len(idx)} of {n} pages and {why}",
+                                source=source, page=idx[0] + 1)
+        for i in idx:
+            warnings.append((i + 1, "read.needs_ocr", f"page has no usable text layer and {why}"))
+        return
+    for i in idx:
+        _check_deadline(deadline, timeout, source, i + 1)
+        page = doc[i]
+        try:
+            remaining = None if deadline is None else max(deadline - time.monotonic(), 1.0)
+            res = ocr_mod.ocr_pdf_page(page, source=source, page_number=i + 1, timeout=remaining)
+        finally:
+            page.close()
+        pages[i] = PageText(i + 1, pages[i].width, pages[i].height, res.lines, res.confidences)
+        warnings.append((i + 1, "read.ocr", f"page OCRed (mean word confidence {res.mean_confidence:.2f})"))
+
+
+# --------------------------------------------------------------------------- one page
+
+
+def _read_page(page, number: int, *, ocr: str) -> tuple[PageText, bool]:
+    """Lines of one page in reading order, and whether it must be OCRed instead."""
+    width, height, to_top = _page_frame(page)
+    textpage = page.get_textpage()
+    try:
+        chars = _chars(textpage, to_top)
+    finally:
+        textpage.close()
+    pt = PageText(number, width, height, [])
+    if ocr == "always":
+        return pt, True
+    visible = [c for c in chars if not c[0].isspace()]
+    if len(visible) < SCAN_MAX_CHARS and _image_share(page, width, height) >= SCAN_MIN_IMAGE_SHARE:
+        return pt, True
+    if not visible:
+        return pt, False  # a blank page
+    words, rotated = _words(chars)
+    rules = _rules(page, to_top)
+    pt.lines = order.page_lines(words, rotated, rules, width=width, height=height)
+    if _is_garbage(" ".join(t for t, _ in pt.lines)):
+        return pt, True
+    return pt, False
+
+
+def _page_frame(page):
+    """Page size as displayed and a function mapping PDF user space (x, y) -> (x, top)."""
+    left, bottom, right, top = page.get_cropbox()
+    w, h = right - left, top - bottom
+    rot = page.get_rotation() % 360
+    if rot == 90:
+        return h, w, lambda x, y: (y - bottom, x - left)
+    if rot == 180:
+        return w, h, lambda x, y: (right - x, y - bottom)
+    if rot == 270:
+        return h, w, lambda x, y: (top - y, right - x)
+    return w, h, lambda x, y: (x - left, top - y)
+
+
+def _chars(textpage, to_top) -> list[tuple[str, float, float, float, float, float, bool]]:
+    """(char, x0, top, x1, bottom, size, upright) for every character of the page, in content order."""
+    import pypdfium2.raw as raw
+
+    tp = textpage.raw
+    n = raw.FPDFText_CountChars(tp)
+    rect = raw.FS_RECTF()
+    out = []
+    for k in range(n):
+        u = raw.FPDFText_GetUnicode(tp, k)
+        if u in (0x0D, 0x0A, 0xFFFE, 0xFEFF, 0):
+            continue
+        if u == 0x02:  # pdfium's marker for a hyphen at a line end
+            u = 0x2D
+        ch = chr(u) if u < 0x110000 else "\ufffd"
+        if not raw.FPDFText_GetLooseCharBox(tp, k, ctypes.byref(rect)):
+            continue
+        xa, ya = to_top(rect.left, rect.top)
+        xb, yb = to_top(rect.right, rect.bottom)
+        x0, x1 = min(xa, xb), max(xa, xb)
+        t, b = min(ya, yb), max(ya, yb)
+        size = raw.FPDFText_GetFontSize(tp, k) or (b - t)
+        angle = raw.FPDFText_GetCharAngle(tp, k)
+        upright = angle < 0.1 or angle > 2 * math.pi - 0.1 or angle < 0
+        out.append((ch, x0, t, x1, b, size, upright))
+    return out
+
+
+def _words(chars) -> tuple[list[Word], list[tuple[str, Box]]]:
+    """Group characters (content order) into words; rotated text becomes whole runs."""
+    words: list[Word] = []
+    rotated: list[tuple[str, Box]] = []
+    cur: list = []
+    rot_run: list = []
+
+    def flush():
+        if cur:
+            text = unicodedata.normalize("NFC", "".join(c[0] for c in cur))
+            words.append(Word(text, min(c[1] for c in cur), min(c[2] for c in cur),
+                              max(c[3] for c in cur), max(c[4] for c in cur),
+                              sorted(c[5] for c in cur)[len(cur) // 2]))
+            cur.clear()
+
+    def flush_rot():
+        if rot_run:
+            text = " ".join("".join(c[0] for c in rot_run).split())
+            if text:
+                rotated.append((text, Box(x0=min(c[1] for c in rot_run), top=min(c[2] for c in rot_run),
+                                          x1=max(c[3] for c in rot_run), bottom=max(c[4] for c in rot_run))))
+            rot_run.clear()
+
+    prev = None
+    for c in chars:
+        ch, x0, top, x1, bottom, size, upright = c
+        if not upright:
+            flush()
+            if rot_run and (abs(x0 - rot_run[-1][1]) > 3 * size and abs(top - rot_run[-1][2]) > 3 * size):
+                flush_rot()
+            rot_run.append(c)
+            continue
+        flush_rot()
+        if ch.isspace() or ch == "\u00ad":
+            flush()
+            prev = None
+            continue
+        if prev is not None and prev[0] == ch and abs(prev[1] - x0) < 1 and abs(prev[2] - top) < 1:
+            continue  # fake bold: the same glyph drawn twice
+        if cur:
+            last = cur[-1]
+            h = max(min(bottom - top, last[4] - last[2]), 1.0)
+            same_row = abs((top + bottom) / 2 - (last[2] + last[4]) / 2) < 0.5 * h
+            gap = x0 - last[3]
+            if not same_row or gap > 0.25 * max(size, last[5], 1.0) or gap < -0.5 * max(size, 1.0):
+                flush()
+        cur.append(c)
+        prev = c
+    flush()
+    flush_rot()
+    return words, rotated
+
+
+def _image_share(page, width: float, height: float) -> float:
+    """Largest share of the page area covered by one image object."""
+    import pypdfium2.raw as raw
+
+    best = 0.0
+    area = max(width * height, 1.0)
+    try:
+        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+            left, bottom, right, top = obj.get_bounds()
+            best = max(best, (right - left) * (top - bottom) / area)
+    except Exception:  # noqa: BLE001 - a broken object list just means "no image"
+        return best
+    return min(best, 1.0)
+
+
+def _rules(page, to_top) -> list[tuple[float, float, float, float]]:
+    """Thin horizontal/vertical strokes and thin filled rectangles (table borders), as boxes."""
+    import pypdfium2.raw as raw
+
+    out = []
+    try:
+        objs = list(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3))
+    except Exception:  # noqa: BLE001
+        return out
+    if len(objs) > 5000:
+        objs = objs[:5000]
+    for obj in objs:
+        left, bottom, right, top = obj.get_bounds()
+        w, h = right - left, top - bottom
+        xa, ya = to_top(left, top)
+        xb, yb = to_top(right, bottom)
+        box = (min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
+        if min(w, h) <= 3.0 and max(w, h) >= 4.0:
+            out.append(box)
+            continue
+        nseg = raw.FPDFPath_CountSegments(obj.raw)
+        if nseg > 5 or (nseg == 5 and min(w, h) > 3.0):
+            out.extend(_subpath_rules(obj, to_top, nseg))
+    return out
+
+
+def _subpath_rules(obj, to_top, nseg: int) -> list[tuple[float, float, float, float]]:
+    """Edges of the (axis-aligned) sub-paths of a path drawn with strokes."""
+    import pypdfium2.raw as raw
+
+    fill = ctypes.c_int()
+    stroke = ctypes.c_int()
+    raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+    m = obj.get_matrix()
+    x = ctypes.c_float()
+    y = ctypes.c_float()
+    pts: list[tuple[float, float]] = []
+    subpaths: list[list[tuple[float, float]]] = []
+    for s in range(min(nseg, 2000)):
+        seg = raw.FPDFPath_GetPathSegment(obj.raw, s)
+        raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
+        if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO and pts:
+            subpaths.append(pts)
+            pts = []
+        pts.append(to_top(px, py))
+    if pts:
+        subpaths.append(pts)
+    out = []
+    for sp in subpaths:
+        xs = [p[0] for p in sp]
+        ys = [p[1] for p in sp]
+        x0, x1, t, b = min(xs), max(xs), min(ys), max(ys)
+        if min(x1 - x0, b - t) <= 3.0 and max(x1 - x0, b - t) >= 4.0:
+            out.append((x0, t, x1, b))
+        elif stroke.value and len(sp) >= 4:  # stroked rectangle: its four edges
+            out += [(x0, t, x1, t), (x0, b, x1, b), (x0, t, x0, b), (x1, t, x1, b)]
+    return out
+
+
+def _is_garbage(text: str) -> bool:
+    """A text layer that is not language: wrong font encodings, (cid:..) soup, OCR debris."""
+    if not text.strip():
+        return True
+    odd = sum(1 for ch in text if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cc"))
+    if odd > 0.1 * len(text):
+        return True
+    tokens = text.split()
+    if len(tokens) < 15:
+        return False
+    words = [w.lower() for w in _WORD_RE.findall(text)]
+    if len(words) < 0.3 * len(tokens):
+        return True  # mostly symbols/digits soup
+    stop = sum(1 for w in words if w in _STOPWORDS)
+    vowelless = sum(1 for w in words if len(w) > 3 and not re.search("[aeiouyàâäéèêëîïôöùûü]", w))
+    return stop < 0.03 * len(words) or vowelless > 0.3 * len(words)
