@@ -31,37 +31,82 @@ import regex as re
 
 # an act number: digits with separators and letters, e.g. 2023-001, 01/03-2020, BC_2023_008,
 # DEL20230329_1, 23.1.49, 2022 7 4 (OCR spaces), CP 2023-024
-_NUM_BODY = r"""(?:[A-Z]{1,6}[ _-]?)?\d[\dA-Za-z]*(?:(?:[ ]?[-/._][ ]?|[ ])[\dA-Z][\dA-Za-z]*){0,4}"""
+_NUM_BODY = r"""(?:[A-Z]{1,6}[ _-]?)?\d[\dA-Za-z]*(?:(?:[ ]?[-/._][ ]?)(?:\d[\dA-Za-z]*|[A-Z]{1,2}(?![\p{L}]))|[ ]\d[\dA-Za-z]*(?![\p{L}]))*"""
 
 NUM_ANCHOR = re.compile(
     rf"""(?x)
-    (?P<label>
-        (?:extrait\s+de\s+(?:la\s+)?)?d[ée]lib[ée]ration(?:s)?\s*(?:n[°o]|num[ée]ro|no\.?)\s*:?\s*
-      | (?i:d[ée]lib[ée]ration)\s+(?=[A-Z]{{1,6}}[ _-]?\d)
-      | \b(?:DCM|DCC|DEL|DELIB|DB|DC|DBC|DCS|CM|CC|CP)\s*(?:n[°o]\s*)?(?=[\d_-])
-      | (?<![\w/])(?i:n[°o])\s*(?=\d)
-      | (?i:point\s+n[°o])\s*(?=\d)
+    (?:
+        (?P<word>(?i:(?:extrait\s+de\s+(?:la\s+)?)?d[ée]lib[ée]ration(?:s)?\s*(?:n[°o]|num[ée]ro|no\.)\s*:?\s*))
+      | (?P<word2>(?i:d[ée]lib[ée]ration)\s+)(?=[A-Z]{{1,6}}[ _-]?\d)
+      | (?P<code>\b(?:DCM|DCC|DEL|DELIB|DB|DC|DBC|DCS|CM|CC|CP|BC|BU)\s*)(?P<codeno>n[°o]\s*)?(?=[\d_-])
+      | (?P<bare>(?<![\w/])(?i:n[°o])\s*)(?=\d)
+      | (?P<point>(?i:point\s+n[°o])\s*)(?=\d)
     )
     (?P<num>{_NUM_BODY})
     """,
 )
 OBJET_ANCHOR = re.compile(r"(?i)\b(?:objet(?:\s+de\s+la\s+d[ée]lib[ée]ration)?|OBJET)\s*[:/]\s*")
-# numbered item at a line start or after a sentence end: "1 –", "2)", "3.", "IV -", "[5"
+# numbered item: "1 –", "2)", "3.", "IV -", "Point n°3", "[5" (OCR), at a line start or after a
+# space; only items whose numbers run in sequence are kept (see _item_chain)
 ITEM_ANCHOR = re.compile(
     r"""(?x)
-    (?:(?<=^|\n)|(?<=[.!?»:;)]\s)|(?<=\s\|\s))[ ]*
-    (?P<num>\d{1,2}|[IVX]{1,5})
-    (?:\s*[-–—.)]\s+|\s+(?=[A-ZÉÈÀÂÎÔÛÇ][a-zéèêàâîôûç]))
-    (?=[A-ZÉÈÊÀÂÎÔÛÇ«"])
+    (?:(?<=^|\n)|(?<=\s))[\[(]?
+    (?P<num>\d{1,2}|[IVX]{1,5}|O[I1-9]|[A-Z]{1,2}[O0]?\d{1,2}|DOS)
+    (?:\s*[-–—.)°|]\s*|\s+)
+    (?=[«"]?[\p{Lu}][\p{Ll}\p{Lu}'’])
+    (?!(?i:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|heures?|h\b|H\b|et\b|à\b|voix|membres|conseillers|pour|contre|abstentions?|votants|présents|pr[ée]sents|absents|pouvoirs|procurations|élus|ans|jours|mois|M\.|Mme))
     """,
 )
+_ITEM_BLOCK = re.compile(r"(?i)(?:article|art\.|point|n°|page|annexe|chapitre|titre|lot|section|tranche|phase|€|euros?|\d[ ,.]?)\s*$")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18,
+          "XIX": 19, "XX": 20}
+
+
+def _item_value(num: str) -> int | None:
+    if num.isdigit():
+        return int(num)
+    if num == "DOS":  # OCR of "D05"
+        return 5
+    m = re.fullmatch(r"[A-Z]{1,2}?[O0]?(\d{1,2})", num)
+    if m and not num.startswith("O"):
+        return int(m.group(1))
+    if num.startswith("O"):  # OCR: "OI" for 01, "O2" for 02
+        rest = num[1:].replace("I", "1")
+        return int(rest) if rest.isdigit() else None
+    return _ROMAN.get(num)
+
+
+def _item_chain(items: list[Anchor]) -> list[Anchor]:
+    """The longest run of items numbered n, n+1, n+2 ... in text order (at least 2)."""
+    best: dict[int, list[Anchor]] = {}
+    longest: list[Anchor] = []
+    for a in items:
+        v = _item_value(a.numero or "")
+        if v is None or v > 60:
+            continue
+        prev = best.get(v - 1, [])
+        # a number lost or garbled by OCR ("[5" for 15): allow gaps in a chain already long
+        for gap in (2, 3, 4):
+            if prev:
+                break
+            if v - gap in best and len(best[v - gap]) >= 3:
+                prev = best[v - gap]
+        chain = prev + [a] if prev or v <= 1 else [a]
+        if v not in best or len(chain) > len(best[v]):
+            best[v] = chain
+        if len(chain) > len(longest):
+            longest = chain
+    return longest if len(longest) >= 2 else []
+
+
 # a heading in capitals: at least 2 words of capitals (>= 10 letters), at a line start or after a
 # sentence end, up to the first word in lower case
 CAPS_ANCHOR = re.compile(
     r"""(?x)
     (?:(?<=^|\n)|(?<=[.!?»:]\s)|(?<=\d\s))
     (?P<head>
-      (?:[«"(]?[\p{Lu}\d][\p{Lu}\d'’\-/&.,:()«»"]*(?:\s+|$)){2,}
+      (?:(?:[«"(]?[\p{Lu}\d][\p{Lu}\d'’\-/&.,:()«»"]*|[«»"–—:\-/&])(?:[ \t]+|\n|$)){2,}
     )
     """,
 )
@@ -78,7 +123,9 @@ OUTCOME = re.compile(
 )
 # mayor's decisions taken by delegation: not acts of the assembly
 DELEGATION = re.compile(
-    r"(?i)d[ée]cisions?\s+(?:du\s+maire\s+|du\s+pr[ée]sident\s+|prises?\s+)?(?:par\s+d[ée]l[ée]gation|valant\s+d[ée]lib[ée]ration|n[°o])"
+    r"""(?xi)d[ée]cisions?\s+(?:
+        (?:du\s+(?:maire|pr[ée]sident)\s+|prises?\s+)?(?:par\s+d[ée]l[ée]gation|valant\s+d[ée]lib[ée]ration|n[°o])
+      | (?:prises?\s+par\s+|du\s+|de\s+)(?:le\s+|la\s+|m\.\s+le\s+|monsieur\s+le\s+|madame\s+la\s+)?(?:maire|pr[ée]sidente?)\b)"""
 )
 EXTRAIT = re.compile(r"(?i)extrait\s+(?:du\s+(?:registre|proc[eè]s[- ]verbal)|des?\s+(?:d[ée]lib[ée]rations|registre))")
 # where an objet written in running text stops
@@ -107,6 +154,7 @@ class Anchor:
     family: str  # num | objet | item | caps
     numero: str | None = None
     caps_end: int | None = None  # for caps headings, end of the capitals run
+    rank: int = 0  # for numbers: 0 labelled ("Délibération n°", "DCM"), 1 bare "n°", 2 "Point n°"
 
 
 @dataclass(slots=True)
@@ -144,30 +192,57 @@ _NOT_NUM_AFTER = re.compile(r"(?i)^\s*(?:du|des|de\s+la\s+loi|er\b|janvier|f[ée
 def find_anchors(text: str) -> list[Anchor]:
     """Every candidate act start, all families, in text order."""
     out: list[Anchor] = []
+    weak: list[Anchor] = []
     for m in NUM_ANCHOR.finditer(text):
-        num = m.group("num")
-        label = m.group("label").lower()
+        num = _clean_num(m.group("num"))
         before = text[max(0, m.start() - 40) : m.start()].lower()
-        # a reference inside a sentence ("vu la délibération n° 12 du ..."), a law, an article
-        if re.search(r"(?:\bvu|\bla|\bsa|\bune|\bcette|\bpar|\bloi|\barticle|\bdécret|\bdu|\bde|\bpoint|\bl'|\bleur|\bses|\bnotre)\s*$", before) and "point" not in label:
-            continue
-        if label.strip().startswith("n") and not re.search(r"(?:^|[.!?:»\n|]\s*|\s-\s|[\d)]\s)$", before[-3:] + "") and not before.endswith("\n"):
-            # bare "n° X" only at a boundary
-            if not re.search(r"(?:[.!?:\n|]|\d)\s*$", before):
-                continue
         rest = text[m.end() : m.end() + 25]
-        if _NOT_NUM_AFTER.match(rest) and "d" not in label[:1]:
-            pass
-        if DELEGATION.search(text[max(0, m.start() - 30) : m.end()]):
+        # a reference inside a sentence ("vu la délibération n° 12 du ..."), a law, an article
+        if not m.group("point") and re.search(r"(?:\bvu|\bla|\bsa|\bune|\bcette|\bpar|\bloi|\barticle|\bdécret|\bdu|\bde|\bpoint|\bl'|\bleur|\bses|\bnotre|\bau|\bet|\bà)\s*$", before):
             continue
-        out.append(Anchor(m.start(), m.end(), "num", _clean_num(num)))
+        if _NOT_NUM_AFTER.match(rest) or re.match(r"(?i)\s*(?:en\s+date\s+)?du\s+\d|\s*(?:à|au|et)\s+(?:n[°o]\s*)?\d", rest):
+            continue  # "délibération n° 12 du 3 mars 2020", "23-5 à 23-11": references
+        if DELEGATION.search(text[max(0, m.start() - 150) : m.end()]):
+            continue
+        if m.group("code"):
+            num = m.group("code").strip() + (" " if m.group("code").endswith(" ") else "") + num
+            rank = 0
+        elif m.group("word") or m.group("word2"):
+            rank = 0
+        elif m.group("point"):
+            rank = 2
+        else:
+            rank = 1
+        anchor = Anchor(m.start(), m.end(), "num", num, rank=rank)
+        if rank == 1 and not re.search(r"(?:^|[.!?:»\n|]|\d)\s*$", before):
+            weak.append(anchor)  # bare "n° X" inside a line: kept only as part of a list
+            continue
+        out.append(anchor)
+    # bare numbers of one shape repeated (a list of acts "n°2023-001 ... n°2023-002 ...")
+    shapes: dict[str, list[Anchor]] = {}
+    for a in weak:
+        shapes.setdefault(re.sub(r"\d", "9", a.numero or ""), []).append(a)
+    for group in shapes.values():
+        if len({a.numero for a in group}) >= 3:
+            out.extend(group)
+    out.sort(key=lambda a: a.start)
+    dedup: list[Anchor] = []
+    for a in out:
+        if dedup and dedup[-1].numero == a.numero:
+            continue  # the same number again (page header, title repeated)
+        dedup.append(a)
+    out = dedup
     for m in OBJET_ANCHOR.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()].lower()
         if re.search(r"(?:pour|ayant pour|a pour|avec pour)\s*$", before):
             continue
         out.append(Anchor(m.start(), m.end(), "objet"))
+    items = []
     for m in ITEM_ANCHOR.finditer(text):
-        out.append(Anchor(m.start("num"), m.end(), "item", m.group("num")))
+        if _ITEM_BLOCK.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        items.append(Anchor(m.start("num"), m.end(), "item", m.group("num")))
+    out.extend(_item_chain(items))
     for m in CAPS_ANCHOR.finditer(text):
         head = m.group("head").strip()
         letters = sum(ch.isalpha() for ch in head)
@@ -294,20 +369,70 @@ def segment(text: str) -> Segmentation:
         acts.append(_make_act(text, pending, pending_start, n))
     # an "extrait" or a document with a single act: the whole text is the act's context
     extrait = EXTRAIT.search(text[:2500]) is not None
-    if len(acts) <= 1 or (extrait and sum(a.family in strong for a in anchors) <= 2 and len(acts) <= 2):
-        act = acts[0] if acts else ActSpan(0, n)
-        if not acts or extrait:
-            act = ActSpan(0, n, act.numero, act.objet, act.objet_start, act.objet_end, act.numero_start, act.numero_end, act.rule or "segment.single")
-        if not OUTCOME.search(text) and not acts:
+    nums = {a.numero for a in anchors if a.family == "num" and a.rank == 0}
+    n_objet = sum(a.family == "objet" for a in anchors)
+    if len(acts) <= 1 or (extrait and len(nums) <= 1 and n_objet <= 1):
+        if not acts and not OUTCOME.search(text):
             return Segmentation(head=(0, n), acts=[], single=True)
-        return Segmentation(head=(0, n), acts=[act], tail=(act.end, n), single=True)
+        return Segmentation(head=(0, n), acts=[_single(text, anchors)], tail=(n, n), single=True)
+    acts = _pv_approval(text, (0, min(head_end, acts[0].start))) + acts
     first = acts[0].start
     return Segmentation(head=(0, min(head_end, first)), acts=acts, tail=(acts[-1].end, n))
 
 
+def _single(text: str, anchors: list[Anchor]) -> ActSpan:
+    """The one act of a document: its number and objet from the strongest labelled anchors."""
+    n = len(text)
+    act = ActSpan(0, n, rule="segment.single")
+    order = [a for a in anchors if a.family == "objet"] + \
+            sorted((a for a in anchors if a.family == "num"), key=lambda a: a.rank)
+    for a in order:
+        if a.family == "num" and a.rank > 1:
+            continue
+        tmp = _make_act(text, [a], 0, n)
+        if tmp.objet and len(tmp.objet) >= 8:
+            act.objet, act.objet_start, act.objet_end = tmp.objet, tmp.objet_start, tmp.objet_end
+            break
+    num = next((a for a in sorted((a for a in anchors if a.family == "num"), key=lambda a: (a.rank, a.start)) if a.rank <= 1), None)
+    if num is not None:
+        tmp = _make_act(text, [num], 0, n)
+        act.numero, act.numero_start, act.numero_end = tmp.numero, tmp.numero_start, tmp.numero_end
+    return act
+
+
+_PV_APPROVAL = re.compile(
+    r"""(?xi)
+    (?:approbation|adoption|lecture|validation)\s+(?:et\s+\w+\s+)?d[ue]s?\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))[^\n.]{0,120}?(?=\s+(?:[\p{Lu}][\p{Ll}]|Le\s|La\s|Monsieur|Madame|M\.|Mme)|\n|\.|$)
+  | (?:le\s+)?(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))\s+(?:de\s+la\s+(?:s[ée]ance|r[ée]union)|du\s+conseil|des?\s+(?:s[ée]ances?|conseils?|r[ée]unions?)|du\s+\d|du\s+dernier|de\s+la\s+derni[eè]re)[^\n.]{0,100}?
+        (?=\s+(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:adopt|approuv|valid)|\s*,?\s*(?:est|sont)\s+(?:adopt|approuv))
+  | (?<=\b(?:approuve|adopte|valide)\s+(?:\S+\s+){0,6}?)(?:le|les)\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))\s+(?:de\s+la\s+s[ée]ance|du\s+conseil|des?\s+s[ée]ances?|du\s+\d)[^\n.,]{0,80}
+    """
+)
+
+
+def _pv_approval(text: str, head: tuple[int, int]) -> list[ActSpan]:
+    """The approval of a previous sitting's minutes, voted in the preamble: an act of its own."""
+    s, e = head
+    m = _PV_APPROVAL.search(text, s, e)
+    if not m:
+        return []
+    after = text[m.start() : min(e, m.end() + 300)]
+    if not OUTCOME.search(after):
+        return []
+    start = m.start()
+    obj = re.sub(r"\s+", " ", m.group(0)).strip(" .,:;-")
+    obj = re.sub(r"(?i)^le\s+", "", obj)
+    end = e
+    nxt = re.search(r"[.!?]\s", text[m.end() : e])
+    if nxt:
+        end = m.end() + nxt.end()
+    return [ActSpan(start, end, None, obj, m.start(), m.end(), rule="segment.pv_approval")]
+
+
 def _make_act(text: str, g: list[Anchor], start: int, end: int) -> ActSpan:
     act = ActSpan(start, end, rule="segment." + "+".join(a.family for a in g))
-    numa = next((a for a in g if a.family == "num"), None) or next((a for a in g if a.family == "item"), None)
+    nums = sorted((a for a in g if a.family == "num"), key=lambda a: a.rank)
+    numa = nums[0] if nums else next((a for a in g if a.family == "item"), None)
     if numa is not None:
         act.numero = numa.numero
         ms = text.find(numa.numero or "", numa.start, numa.body + 1) if numa.numero else -1
