@@ -18,8 +18,8 @@ the metric and deliberately do not use the extractors' lexicons: changing a rule
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import json
 import time
 import unicodedata
@@ -97,13 +97,13 @@ _HEURE = re.compile(r"(?x)^\s*(?P<h>\d{1,2})\s*(?:h|:|\.|heures?)\s*(?P<m>\d{2})
 def fold(s: str) -> str:
     """Fold case, accents, apostrophes, dashes, spaces and end punctuation.
 
-    >>> fold("  Délibération n° 12 – Budget ’24 ; ")
-    "deliberation n° 12-budget '24"
+    >>> fold("  Délibération n° 12 – Budget ’24 ; "), fold("Mise en Œuvre.")
+    ("deliberation n° 12-budget '24", 'mise en oeuvre')
     """
     if not s.isascii():
         s = unicodedata.normalize("NFKD", s)
         s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.lower()
+    s = s.lower().replace("œ", "oe").replace("æ", "ae")
     s = s.replace("’", "'").replace("‘", "'").replace("`", "'").replace("ʼ", "'")
     s = _DASHES.sub("-", " ".join(s.split()))
     return _END_PUNCT.sub("", s)
@@ -283,8 +283,11 @@ _SOURCE_SUFFIXES = (".pdf", ".txt", ".html", ".htm", ".md", ".png", ".jpg", ".jp
 
 
 def _read_json(path: Path) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except ValueError as exc:  # a broken gold file is the annotator's to fix: say which
+        raise ValueError(f"{path}: {exc}") from exc
 
 
 def load_gold(gold_dir: str | Path) -> list[GoldDoc]:
@@ -321,9 +324,8 @@ def load_gold(gold_dir: str | Path) -> list[GoldDoc]:
         else:
             continue
         source = next((p for p in candidates if p.is_file()), None)
-        kind: Literal["text", "pdf"] = (
-            "pdf" if (source and source.suffix.lower() == ".pdf") or meta.get("pdf") else "text"
-        )
+        is_pdf = source.suffix.lower() == ".pdf" if source else bool(meta.get("pdf"))
+        kind: Literal["text", "pdf"] = "pdf" if is_pdf else "text"
         docs.append(GoldDoc(name, source, kind, _read_json(gpath), meta))
     return sorted(docs, key=lambda d: d.name)
 
