@@ -198,6 +198,8 @@ def find_anchors(text: str) -> list[Anchor]:
         before = text[max(0, m.start() - 40) : m.start()].lower()
         rest = text[m.end() : m.end() + 25]
         # a reference inside a sentence ("vu la délibération n° 12 du ..."), a law, an article
+        if m.group("point") and re.search(r"[,(]\s*$", before):
+            continue  # "(jusqu'à 22h40, point n°2)": a mention, not a heading
         if not m.group("point") and re.search(r"(?:\bvu|\bla|\bsa|\bune|\bcette|\bpar|\bloi|\barticle|\bdécret|\bdu|\bde|\bpoint|\bl'|\bleur|\bses|\bnotre|\bau|\bet|\bà)\s*$", before):
             continue
         if _NOT_NUM_AFTER.match(rest) or re.match(r"(?i)\s*(?:en\s+date\s+)?du\s+\d|\s*(?:à|au|et)\s+(?:n[°o]\s*)?\d", rest):
@@ -298,7 +300,8 @@ def _merge(anchors: list[Anchor], text: str) -> list[list[Anchor]]:
             span = a.start - g[0].start
             fams = {x.family for x in g}
             close = span < 160 and not OUTCOME.search(gap) and "\n\n" not in gap
-            if close and (a.family not in fams or a.family == "caps"):
+            ranks = {x.rank for x in g if x.family == "num"}
+            if close and (a.family not in fams or a.family == "caps" or (a.family == "num" and a.rank not in ranks)):
                 g.append(a)
                 continue
         groups.append([a])
