@@ -4,6 +4,6 @@ Each module exposes ``FIELDS`` and ``extract(text, start, end, ctx) -> list[Foun
 (see ``fields/base.py``).
 """
 
-from . import institution
+from . import clauses, dates, institution
 
-EXTRACTORS = (institution,)
+EXTRACTORS = (institution, dates, clauses)
