@@ -183,6 +183,9 @@ def _labels() -> dict[str, re.Pattern]:
     return out
 
 
+_RANGE_BEFORE = re.compile(r"\d\s*(?:-|au|et|a)\s*$")
+_MET = re.compile(r"(?x)(?:s'est|se\s+sont|s\s+est|s'etant|se\s+reunit|se\s+reunira)\s+(?:reuni|assemble|reunit|tenue?)")
+_A_BEFORE = re.compile(r"(?:^|[\s,])(?:a|des|vers)\s*$")
 _GAP_SEANCE = re.compile(r"(?x)^[\s:,.\-–*_()]*$")
 _CLAUSE_END = re.compile(r"(?x)[.;!?\n]\s|_{3,}|\*\*|-{3,}|\n")
 
@@ -370,7 +373,9 @@ class _Label:
 
 
 _WINDOW = {"seance": 8, "convocation": 170, "transmission": 60, "reception": 60, "publication": 60,
-           "heure": 40}
+           "heure": 40, ("convocation", 0): 120, ("convocation", 1): 45}
+_STAMPS = ("transmission", "reception", "publication")
+_LETTERS = re.compile(r"[a-z]")
 _FIELD = {"seance": "date_seance", "convocation": "date_convocation",
           "transmission": "date_transmission_prefecture", "reception": "date_reception_prefecture",
           "publication": "date_publication"}
@@ -481,7 +486,12 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
             gap_text = f[lb.end - start: r.start - start]
             gap_len = len(gap_text) - sum(min(b, r.start) - max(a, lb.end) for a, b in masked
                                           if a < r.start and b > lb.end)
-            if gap_len <= _WINDOW[lb.field] and (lb.field != "seance" or _GAP_SEANCE.match(gap_text)):
+            if lb.field in _STAMPS:  # only punctuation, an identifier or a word or two between
+                bare = "".join(ch for k, ch in enumerate(gap_text) if not _masked(lb.end + k, masked))
+                if len(_LETTERS.findall(bare)) > 6:
+                    gap_len = 10**6
+            window = _WINDOW.get((lb.field, lb.rule), _WINDOW[lb.field])
+            if gap_len <= window and (lb.field != "seance" or _GAP_SEANCE.match(gap_text)):
                 pairs.append((lb, r))
         i += len(run)
 
@@ -514,7 +524,7 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
         if r.kind == "preamble":
             d = resolve(r)
             if d:
-                seance.append(Found("date_seance", d.value, d.start, d.end, "dates.preamble", 0.95))
+                seance.append(Found("date_seance", d.value, d.start, d.end, "dates.preamble", 0.92))
     taken: set[int] = set()
     for lb, r in pairs:
         d = resolve(r)
@@ -530,7 +540,7 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
             continue
         if lb.rule == 4:  # "date de la séance"
             score = 0.9
-        elif lb.rule == 5:  # "s'est réuni ... le"
+        elif lb.rule in (5, 8):  # "s'est réuni ... le", "la séance est ouverte le"
             score = 0.85
         elif lb.rule in (0, 1, 2, 3):
             score = 0.88 if lb.start < head_limit else 0.6
@@ -551,6 +561,8 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
                 continue
             if _labels()["not_seance"].search(_clause_before(f, r.start - start, 60)):
                 continue
+            if _RANGE_BEFORE.search(f[max(0, r.start - start - 8): r.start - start]):
+                continue  # "20 - 23 février 2023": a range of days
             d = resolve(r)
             if d:
                 seance.append(Found("date_seance", d.value, d.start, d.end, "dates.first_head_date", 0.3))
@@ -559,7 +571,7 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
     for k, c in enumerate(seance):
         agree = {o.rule for o in seance if o.value == c.value and o.rule != c.rule}
         if agree:
-            seance[k] = Found(c.field, c.value, c.start, c.end, c.rule, min(0.99, c.score + 0.03 * len(agree)))
+            seance[k] = Found(c.field, c.value, c.start, c.end, c.rule, min(0.99, c.score + 0.05 * len(agree)))
     found.extend(seance)
 
     best_seance = max(seance, key=lambda x: x.score).value if seance else ref
@@ -589,8 +601,8 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
                 score = 0.8
             if sitting and d.value < sitting:
                 continue  # a stamp cannot precede the act ("affiché le" of the convocation)
-            if sitting and (d.value - sitting).days > 400:
-                score -= 0.3
+            if sitting and (d.value - sitting).days > 730:
+                continue  # an OCR'd year ("2073") or another act's date
         if not d.year_written:
             score -= 0.1
         found.append(Found(field, d.value, d.start, d.end, f"dates.label_{lb.field}{lb.rule}", score))
@@ -614,6 +626,29 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
                 score = s.score * (0.95 if gap < 40 else 0.8)
                 found.append(Found("heure_seance", t.value, t.start, t.end, "dates.time_after_seance", score))
                 break
+        if best_seance is not None:
+            # "le 25 janvier 2023 à 18 heures 00" anywhere the sitting's date is written again
+            for r in raws:
+                d = resolve(r)
+                if d is None or d.value != best_seance:
+                    continue
+                nxt_date = next((p for p in date_starts if p > r.start), end)
+                for t in times:
+                    gap = t.start - r.end
+                    if 0 <= gap <= 60 and t.start < nxt_date:
+                        between = f[r.end - start: t.start - start]
+                        if gap <= 3 or _A_BEFORE.search(between):
+                            found.append(Found("heure_seance", t.value, t.start, t.end, "dates.time_after_date", 0.8))
+                        break
+        for mt in _MET.finditer(f):
+            # "s'est réuni en séance publique, à l'Hôtel de Ville, à 20h30"
+            for t in times:
+                gap = t.start - (mt.end() + start)
+                if 0 <= gap <= 100:
+                    between = f[mt.end(): t.start - start]
+                    if not any(mt.end() + start <= p < t.start for p in date_starts) and _A_BEFORE.search(between):
+                        found.append(Found("heure_seance", t.value, t.start, t.end, "dates.time_after_met", 0.7))
+                    break
         for mt in _labels()["heure"].finditer(f):
             for t in times:
                 if 0 <= t.start - (mt.end() + start) <= _WINDOW["heure"]:
