@@ -46,9 +46,11 @@ _PRIVATE = "\ue000-\uf8ff"  # Wingdings bullets of PDF extracts ("\uf0f0", "\uf0
 def _accent_free(word: str) -> str:
     """A regex for ``word`` where accented vowels match with or without their accent."""
     out = []
-    for ch in word:
+    for k, ch in enumerate(word):
         base = strip_accents(ch)
-        if ch in "'’":
+        if ch == "e" and (k + 1 == len(word) or not word[k + 1].isalpha()):
+            out.append("[eE]")
+        elif ch in "'’":
             out.append("['’]\\s*")
         elif ch == " ":
             out.append("\\s+")
@@ -90,7 +92,7 @@ class _Rx:
 
 _ABBREV = {
     "m", "mm", "mme", "mmes", "mlle", "me", "dr", "st", "ste", "art", "n", "no", "cf", "etc", "av",
-    "bd", "ch", "vol", "p", "pp", "ht", "ttc", "env", "tel", "tél", "ref", "réf", "al", "chap",
+    "bd", "ch", "vol", "p", "pp", "env", "tel", "tél", "ref", "réf", "al", "chap",
     "cie", "ex", "ets", "ca", "cc", "sa", "sarl", "sas", "r", "l", "d", "prof", "mgr", "hab",
 }
 
@@ -122,6 +124,7 @@ def _rx() -> _Rx:
       | (?P<subj>(?<![{L}'’])(?:Le|LE|La|LA|L['’]|Les|LES)\s*(?i:{subj})(?![{L}]))
       | (?P<subjlow>(?<=[,;]\s{{1,3}})(?:le|la|l['’])\s*(?i:{subj})(?=,?\s+apr[eè]s))
       | (?P<verb>(?<![{L}'’])(?i:{v3})(?![{L}'’]))
+      | (?P<inf>(?<![{L}'’])(?:D['’]\s*|De\s+)?(?i:{vinf})(?![{L}]))
       | (?P<end>(?<![{L}'’])(?i:{end})(?![{L}]))
       | (?P<vote>(?<![{L}'’])(?i:{vote})(?![{L}]))
       | (?P<heading>(?<![{L}])(?:D[ÉE]LIB[ÉE]RATION|D[ée]lib[ée]ration)\s*(?:n\s*°|N\s*°|no\b|N°)
@@ -171,6 +174,20 @@ _BULLET_AT = re.compile(
 _LEAD = re.compile(rf"^[\s{re.escape(_BULLETS)}{_PRIVATE}|]*(?:(?:\d{{1,2}}\s?[.)°]|[a-h]\))\s+)?[\s_]*")
 _TAIL = re.compile(rf"[\s;,.:{re.escape(_BULLETS)}{_PRIVATE}|]*(?:[;,.]\s*\d{{1,2}}[.)]?)?[\s;,.{re.escape(_BULLETS)}{_PRIVATE}|]*$")
 _WS = re.compile(r"\s+")
+# a bullet read by OCR as a letter glued to the verb: "SAPPROUVE la ...", "$DIT QUE ..."
+_OCR_VERB = re.compile(
+    r"(?<=[\s:;,.])[$SL&§](?=(?:APPROUVE|AUTORISE|D[EÉ]CIDE|DIT|ADOPTE|D[EÉ]SIGNE|PREND|FIXE|ACCEPTE|VALIDE|CHARGE)\s+(?:[a-zà-ÿ]|QUE\b))"
+)
+_COMMA_BEFORE = re.compile(r",\s*$")
+_AU_BEFORE = re.compile(r"(?i)(?<![\p{L}])au\s+$")
+_ARTICLE_BEFORE = re.compile(r"(?:Article|ARTICLE)\s+\S{1,8}\s*(?:er\s*)?[:.–—-]\s*$")
+_DET_BEFORE = re.compile(
+    r"(?i)(?<![\p{L}])(?:la|le|les|une|un|sa|son|ses|cette|ce|leur|leurs|du|des|de|d['’]|au|aux|en|à|par|pour|sur)\s+$"
+)
+_TITLE_VERB = re.compile(r"(?i)^(?:demande|vote|charge|cr[ée]e|dit|fixe|rend|installe)\s+(?:de|des|du|d['’])\b")
+_AFTER_TRIGGER = re.compile(
+    r"(?i)(?<![\p{L}])(?:d[ée]cide(?:nt)?|arr[êe]te(?:nt)?|d[ée]lib[èe]re(?:nt)?)(?:\s+(?:de|d['’]))?\s*[:\-–]\s*(?=\S)"
+)
 _WORD_BEFORE = re.compile(r"([\p{L}.]+)\.$")
 
 
@@ -210,6 +227,10 @@ def _breaks(s: str, rx: _Rx) -> dict[int, str]:
         put(m.end(), "para" if m.group().count("\n") > 1 else "line")
     for m in _BULLET_AT.finditer(s):
         put(m.start("b"), "bullet")
+    for m in _OCR_VERB.finditer(s):
+        put(m.start(), "verb")
+    for m in _AFTER_TRIGGER.finditer(s):
+        put(m.end(), "line")
     for m in _SENT_END.finditer(s):
         if _sentence_break_ok(s, m.start()):
             put(m.end(), "sentence")
@@ -220,7 +241,7 @@ def _breaks(s: str, rx: _Rx) -> dict[int, str]:
         if why == "pipe":
             put(m.end(), "sentence")
             continue
-        if why == "visa" and s[max(0, pos - 3):pos].lower() == "au ":
+        if why == "visa" and _AU_BEFORE.search(s, max(0, pos - 4), pos):
             continue
         if why in ("pre", "subj", "end", "vote") and not tok[0].isupper():
             continue
@@ -228,7 +249,11 @@ def _breaks(s: str, rx: _Rx) -> dict[int, str]:
             continue
         if why == "verb" and not _verb_opens(s, pos, tok):
             continue
-        if why == "pre" and not (tok.isupper() or _after_stop(s, pos) or tok[:1] in "AÀ"):
+        if why in ("subj", "pre") and _ARTICLE_BEFORE.search(s, max(0, pos - 25), pos):
+            continue
+        if why == "inf" and not (tok[0].isupper() and (_after_stop(s, pos) or _COMMA_BEFORE.search(s, max(0, pos - 4), pos))):
+            continue
+        if why == "pre" and tok[:1] in "AÀaà" and not tok.lower().startswith(("apr", "ainsi")) and not _after_stop(s, pos):
             continue
         # a bullet just before the starter belongs to the new unit
         q = pos
@@ -259,14 +284,25 @@ _NEXT_OK = re.compile(
 )
 
 
+_NEXT_WORD = re.compile(r"\s+([\p{L}]\S*)")
+_LOWER = re.compile(r"[a-zà-ÿ]{3}")
 _NEXT_COLON = re.compile(r"[ \t]*(?::|-\s|\n|$)")
 
 
 def _verb_opens(s: str, pos: int, tok: str) -> bool:
     """A decision verb opens a unit: upper case anywhere, capitalised after a stop, any after a bullet."""
+    if _TITLE_VERB.match(s, pos) or _ARTICLE_BEFORE.search(s, max(0, pos - 25), pos):
+        return False
     nxt = s[pos + len(tok): pos + len(tok) + 12]
     if tok.isupper() and len(tok) > 2:
-        return bool(_NEXT_OK.match(nxt) or _NEXT_COLON.match(nxt))
+        if _NEXT_COLON.match(nxt):
+            return not tok.lower().startswith("vot")
+        w = _NEXT_WORD.match(s, pos + len(tok))
+        if not w:
+            return False
+        if w.group(1)[0].islower():
+            return True
+        return bool(_NEXT_OK.match(nxt)) and bool(_LOWER.search(s, pos + len(tok), pos + len(tok) + 40))
     if tok[0].isupper():
         return _after_stop(s, pos) and bool(_NEXT_OK.match(nxt))
     # lower case: only right after a bullet
@@ -296,6 +332,28 @@ def _units(s: str, rx: _Rx) -> list[_Unit]:
     return units
 
 
+def _assembly_verb(rest: str, rx: _Rx):
+    """The decision verb governed by the assembly in ``rest`` (the text after the subject), or None."""
+    for v in rx.verb3.finditer(rest, 0, 300):
+        if _DET_BEFORE.search(rest, max(0, v.start() - 12), v.start()):
+            continue
+        if _OTHER_SUBJECT.search(rest, 0, v.start()):
+            return None
+        return v
+    return None
+
+
+_OTHER_SUBJECT = re.compile(
+    r"""(?xi)(?<![\p{L}])(?:(?:le|la|m\.|mme|monsieur|madame)\s+(?:le\s+|la\s+)?
+    (?:maire|pr[ée]sidente?|rapporteur|rapporteure|secr[ée]taire)(?![\p{L}])
+    |(?:qui|étant|il|elle|ils)\s)"""
+)
+_VOTE_VERB = re.compile(r"(?i)^vot\w*\s*:")
+_TRIGGER_TAIL = re.compile(r"(?:[:\-–]|\b(?:de|d['’]))\s*\d{0,3}\s*$")
+_SECRETARY = re.compile(r"(?i)secr[ée]taire")
+_PAST_OK = re.compile(r"(?i)apr[eè]s\s+(?:en\s+avoir\s+|avoir\s+)?(?:d[ée]lib|s['’]\s*[êe]tre\s+prononc|vote)")
+
+
 def _classify(u: _Unit, rx: _Rx) -> str:
     t = u.text
     if u.hint == "visa" or (u.bullet and re.match(r"(?i)^vu\s", t)) or re.match(r"^(?:Vu|VU)(?=\s|l[ae])", t):
@@ -314,27 +372,35 @@ def _classify(u: _Unit, rx: _Rx) -> str:
         return "trigger"
     if rx.passive.match(t):
         return "passive"
-    if rx.verb_start.match(t) and (u.hint == "verb" or u.bullet or t[0].isupper()):
-        return "verb"
+    if u.hint == "inf":
+        return "inf"
+    vm = rx.verb_start.match(t)
+    if vm and (u.hint == "verb" or u.bullet or (t[0].isupper() and _verb_opens(t, 0, vm.group()))) and not _TITLE_VERB.match(t):
+        return "vote" if _VOTE_VERB.match(t) else "verb"
     head = t[:260]
     subj = rx.subject.search(head)
     if subj and subj.start() <= 200 and (u.hint in ("subj", "subjlow", "pre") or subj.start() == 0):
         rest = t[subj.end():]
-        v = rx.verb3.search(rest)
+        v = _assembly_verb(rest, rx)
         if v:
-            if rx.trigger_end.search(t) and not re.search(r"[.;]", rest[v.end():].rstrip(":-– ")):
+            if _VOTE_VERB.match(rest[v.start():]):
+                return "vote"
+            after = rest[v.end():]
+            if _TRIGGER_TAIL.search(t) and len(after) < 80 and not re.search(r"[.;]", after):
                 return "trigger"
             return "sentence"
-        if rx.past.search(rest) and re.search(r"(?i)apr[eè]s|vote|unanimit|majorit", t[: subj.end() + 80]):
+        if rx.past.search(rest) and _PAST_OK.search(t) and not _SECRETARY.search(t):
             return "sentence"
+        if re.search(r"[.;]\s*$", t) or len(rest) > 200:
+            return "other"
         return "trigger_soft"  # "Le Conseil, après en avoir délibéré :" (no verb): items follow
     if u.hint == "pre" or re.match(r"(?i)^(?:[àa]\s+l['’]unanimit|[àa]\s+la\s+majorit)", t):
-        v = rx.verb3.search(t)
-        if v and u.hint != "pre" or (v and re.search(r"(?i)d[ée]lib[ée]r|unanimit|majorit", t[: v.start()])):
-            if rx.trigger_end.search(t):
+        v = _assembly_verb(t, rx)
+        if v and (u.hint != "pre" or re.search(r"(?i)d[ée]lib[ée]r|unanimit|majorit", t[: v.start()])):
+            if _TRIGGER_TAIL.search(t) and not re.search(r"[.;]", t[v.end():]):
                 return "trigger"
             return "sentence"
-        if re.search(r"(?i)d[ée]lib[ée]r", t):
+        if re.search(r"(?i)d[ée]lib[ée]r", t) and not re.search(r"[.;]\s*$", t):
             return "trigger_soft"
         return "motive"
     if rx.vote.match(t):
@@ -350,66 +416,78 @@ _DECISION_KINDS = {"verb": "verb", "article": "article", "sentence": "assembly_s
 
 def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
     """(field, rule, start, end) of each clause, in order."""
-    out: list[list] = []  # [field, rule, start, end]
+    out: list[list] = []  # [field, rule, start, end, text]
     cur: list | None = None
     mode: str | None = None  # None, "dispositif" (items follow), "proposal" (rule e)
     first = False  # the unit right after an explicit "DÉCIDE :"
+    sub = False  # inside the sub-list of an item that ended with ":"
+    prev: _Unit | None = None
     for u in units:
         kind = _classify(u, rx)
+        # "LE CONSEIL MUNICIPAL APPROUVE ..." cut at the verb: one sentence again
+        if (kind == "verb" and prev is not None and prev.kind == "trigger_soft" and not u.bullet
+                and prev.end == u.start and len(prev.text) <= 45
+                and not re.search(r"(?i)[,:;.\-–]\s*$|d[ée]lib|unanimit|apr[eè]s|\d", prev.text)):
+            prev.kind = "merged"
+            cur = ["decisions", "assembly_sentence", prev.start, u.end, prev.text + " " + u.text]
+            out.append(cur)
+            mode, first, sub = None, False, False
+            u.kind = "sentence"
+            prev = u
+            continue
         u.kind = kind
-        open_tail = cur is not None and not re.search(r"[.;!?]\s*$", _WS.sub(" ", cur[4]))
+        prev = u
+        open_tail = cur is not None and not re.search(r"[.;!?]\s*$", cur[4])
         if kind in ("visa", "cons"):
             cur = ["visas" if kind == "visa" else "considerants", "vu" if kind == "visa" else "considerant",
                    u.start, u.end, u.text]
             out.append(cur)
-            mode = None
+            mode, sub = None, False
             continue
         if kind in _DECISION_KINDS:
             rule = _DECISION_KINDS[kind]
-            if mode == "dispositif" and u.bullet and kind == "verb":
+            if mode == "dispositif" and kind == "verb":
                 rule = "dispositif_item"
             if mode == "proposal":
                 rule = "proposal_item"
             cur = ["decisions", rule, u.start, u.end, u.text]
             out.append(cur)
-            first = False
+            first, sub = False, False
             if kind == "sentence":
                 mode = None
             continue
         if kind in ("trigger", "trigger_soft"):
-            cur, mode, first = None, "dispositif", kind == "trigger"
+            cur, mode, first, sub = None, "dispositif", kind == "trigger", False
             continue
         if kind == "proposal":
-            cur, mode, first = None, "proposal", True
+            cur, mode, first, sub = None, "proposal", True, False
             continue
         if kind in ("end", "vote", "heading"):
-            cur, mode = None, None
+            cur, mode, sub = None, None, False
             continue
         if kind == "motive":
-            cur = None
+            cur, sub = None, False
             continue
-        # other
-        if mode in ("dispositif", "proposal"):
-            sub = cur is not None and cur[0] == "decisions" and re.search(r":\s*$", cur[4])
-            is_item = (u.bullet or first or rx.inf_start.match(u.text)) and not (
-                sub and not rx.inf_start.match(u.text)
-            )
-            if is_item and not (mode == "proposal" and not (u.bullet or rx.inf_start.match(u.text))):
+        # other / inf
+        inf = kind == "inf" or bool(rx.inf_start.match(u.text))
+        if cur is not None and cur[0] == "decisions" and re.search(r":\s*\d{0,3}\s*$", cur[4]) and not inf:
+            sub = True
+        if mode in ("dispositif", "proposal") and not (sub and not inf):
+            is_item = inf or (u.bullet and mode == "dispositif") or (first and mode == "dispositif")
+            if is_item:
                 rule = "proposal_item" if mode == "proposal" else "dispositif_item"
                 cur = ["decisions", rule, u.start, u.end, u.text]
                 out.append(cur)
                 first = False
                 continue
-        if cur is not None and open_tail and u.hint not in ("para",) or (
-            cur is not None and u.bullet and re.search(r":\s*$", cur[4])
-        ):
+        if cur is not None and ((open_tail and u.hint != "para") or (sub and u.bullet) or (
+                mode == "dispositif" and cur[0] == "decisions" and u.hint == "sentence")):
             cur[3] = u.end
             cur[4] = cur[4] + " " + u.text
             continue
-        cur = None
+        cur, sub, first = None, False, False
         if not u.bullet:
             mode = None
-        first = False
     # rule (e): proposal items count only when nothing else decides and the vote adopts
     firm = [c for c in out if c[0] == "decisions" and c[1] != "proposal_item"]
     props = [c for c in out if c[1] == "proposal_item"]
