@@ -136,6 +136,9 @@ OBJET_STOP = re.compile(
     | \s(?=(?:Le|La)\s+(?:Maire|Pr[ée]sidente?|Conseil|Commission|Comit[ée]|Bureau|loi|Ville|Commune)\b)
     | \s(?=(?:Vu|VU|Considérant|CONSIDERANT|Rapporteur|RAPPORTEUR|Exposé|EXPOSE|Après|Sur\s+(?:le\s+rapport|proposition)|Conformément|Par\s+d[ée]lib[ée]ration|Il\s+est|Nombre\s+de|Date\s+de|Présents?|Etaient|Étaient|Vote|VOTE|Pour\s*:|Rappel|Dans\s+le\s+cadre|Lors\s+de)\b)
     | \s(?=(?:Monsieur|Madame|M\.|Mme)\s+[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*\s*,\s*(?:rapporteur|adjoint|maire|vice))
+    | (?<=[\p{Lu}]{3})(?=(?:M\.|Mme|MM\.)\s*[\p{Lu}][\p{Ll}])
+    | \s(?=(?:M\.|Mme|Monsieur|Madame)\s+[\p{Lu}][\p{Ll}]+\s+[\p{Lu}]{2,})
+    | \s(?=(?:LE|LA)\s+(?:CONSEIL|MAIRE|PR[ÉE]SIDENTE?|COMIT[ÉE]|BUREAU)\b)
     | \s[-–—]?\s*(?=(?:ADOPT[ÉE]E|APPROUV[ÉE]E|REJET[ÉE]E|PREND\s+ACTE|ADOPTE\b|APPROUVE\b)(?![a-zé]))
     | \s(?=D[ée]lib[ée]ration\s+(?:n[°o]|adopt))
     | (?<=[a-zé)»])\.\s(?=[A-Z])
@@ -270,6 +273,9 @@ def _objet_from(text: str, start: int, limit: int, caps_end: int | None = None) 
     window_end = min(limit, start + 400)
     if caps_end is not None and caps_end > start:
         end = caps_end
+        paren = re.match(r"\s*\([^()\n]{1,80}\)", text[end:limit])
+        if paren:  # "CONVENTION TERRITORIALE GLOBALE (avec la CAF de l'Indre)"
+            end += paren.end()
         # a caps heading ends where lower case starts; drop a trailing capital letter that
         # begins the next sentence ("... GEOTHERMIQUE M. le Maire")
         seg = text[start:end]
@@ -405,7 +411,7 @@ def _single(text: str, anchors: list[Anchor]) -> ActSpan:
 
 _PV_APPROVAL = re.compile(
     r"""(?xi)
-    (?:approbation|adoption|lecture|validation)\s+(?:et\s+\w+\s+)?d[ue]s?\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))[^\n.]{0,120}?(?=\s+(?:[\p{Lu}][\p{Ll}]|Le\s|La\s|Monsieur|Madame|M\.|Mme)|\n|\.|$)
+    (?:approbation|adoption|lecture|validation)\s+(?:et\s+\w+\s+)?d[ue]s?\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))[^\n.]{0,120}?(?=\s+(?-i:[\p{Lu}][\p{Ll}]|Le\s|La\s|Monsieur|Madame|M\.|Mme)|\n|\.|$)
   | (?:le\s+)?(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))\s+(?:de\s+la\s+(?:s[ée]ance|r[ée]union)|du\s+conseil|des?\s+(?:s[ée]ances?|conseils?|r[ée]unions?)|du\s+\d|du\s+dernier|de\s+la\s+derni[eè]re)[^\n.]{0,100}?
         (?=\s+(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:adopt|approuv|valid)|\s*,?\s*(?:est|sont)\s+(?:adopt|approuv))
   | (?<=\b(?:approuve|adopte|valide)\s+(?:\S+\s+){0,6}?)(?:le|les)\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))\s+(?:de\s+la\s+s[ée]ance|du\s+conseil|des?\s+s[ée]ances?|du\s+\d)[^\n.,]{0,80}

@@ -22,7 +22,7 @@ COMMUNE = re.compile(
     rf"""(?x)
     (?:
         \b(?i:commune|ville|mairie)\s+(?i:d'|de\s+|du\s+|des\s+)\s*(?P<name>{_NAME})
-      | \b(?i:conseil\s+municipal)\s+(?i:d'|de\s+|du\s+|des\s+)(?!la\s+commune|la\s+ville)\s*(?P<name2>{_NAME})
+      | \b(?i:conseil\s+municipal)\s+(?i:d'|de\s+)(?!(?i:la\s+commune|la\s+ville|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\s*(?P<name2>{_NAME})
     )
     """
 )
@@ -42,7 +42,7 @@ REGION = re.compile(rf"(?i:conseil\s+r[ée]gional|r[ée]gion)\s+(?i:d'|de\s+l'|d
 
 ORGANES = [
     ("commission permanente", re.compile(r"(?i)\bcommission\s+permanente\b")),
-    ("bureau", re.compile(r"(?i)\b(?:bureau\s+(?:communautaire|syndical|m[ée]tropolitain|du\s+conseil|de\s+la\s+communaut)|(?:le|du|au)\s+bureau\b(?!\s+de\s+(?:vote|tourisme|poste)))")),
+    ("bureau", re.compile(r"(?i)\b(?:bureau\s+(?:communautaire|syndical|m[ée]tropolitain|du\s+conseil|de\s+la\s+communaut)|(?:r[ée]union|s[ée]ance|membres|d[ée]lib[ée]rations?)\s+du\s+bureau\b|(?-i:Le\s+Bureau|LE\s+BUREAU)\b(?!\s+de\s+(?:vote|tourisme|poste)))")),
     ("comité syndical", re.compile(r"(?i)\bcomit[ée]\s+syndical\b")),
     ("conseil communautaire", re.compile(r"(?i)\bconseil\s+(?:communautaire|de\s+(?:la\s+)?communaut[ée]|m[ée]tropolitain)\b")),
     ("conseil départemental", re.compile(r"(?i)\bconseil\s+(?:d[ée]partemental|g[ée]n[ée]ral)\b|assembl[ée]e\s+d[ée]partementale")),
