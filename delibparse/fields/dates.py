@@ -187,7 +187,7 @@ _RANGE_BEFORE = re.compile(r"\d\s*(?:-|au|et|a)\s*$")
 _MET = re.compile(r"(?x)(?:s'est|se\s+sont|s\s+est|s'etant|se\s+reunit|se\s+reunira)\s+(?:reuni|assemble|reunit|tenue?)")
 _A_BEFORE = re.compile(r"(?:^|[\s,])(?:a|des|vers)\s*$")
 _GAP_SEANCE = re.compile(r"(?x)^[\s:,.\-–*_()]*$")
-_CLAUSE_END = re.compile(r"(?x)[.;!?\n]\s|_{3,}|\*\*|-{3,}|\n")
+_CLAUSE_END = re.compile(r"(?x)[.;!?](?:\s|$)|\n\s*\n|_{3,}|\*\*|-{3,}")
 
 # words for minutes/hours that text2num reads differently
 _MIN_WORDS = {"quart": 15, "demi": 30, "demie": 30}
@@ -452,8 +452,11 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
     raws = [r for r in _raw_dates(f, start) if not _masked(r.start, masked)]
     labels = _find_labels(f, start)
 
-    def fl(pos: int) -> str:  # folded char access with absolute offsets
-        return f[pos - start]
+    pre = fold_same_length(text[max(0, start - 120): start])  # context of a label at the region's top
+    fpre = pre + f
+
+    def clause_before(pos: int, span: int = 90) -> str:
+        return _clause_before(fpre, pos - start + len(pre), span)
 
     # pair labels with the first date after them -------------------------------------------
     pairs: list[tuple[_Label, _Raw]] = []
@@ -519,7 +522,8 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
 
     # date_seance candidates ------------------------------------------------------------------
     seance: list[Found] = []
-    head_limit = start + 1500
+    # an act region of a longer document mentions other sittings; only its first lines are its title
+    head_limit = start + (1500 if ctx.region == "head" or start == 0 else 300)
     for r in raws:
         if r.kind == "preamble":
             d = resolve(r)
@@ -535,7 +539,7 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
             continue
         if r.kind == "preamble":
             continue
-        ctx_before = _clause_before(f, lb.start - start)
+        ctx_before = clause_before(lb.start)
         if _labels()["not_seance"].search(ctx_before):
             continue
         if lb.rule == 4:  # "date de la séance"
@@ -543,7 +547,7 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
         elif lb.rule in (5, 8):  # "s'est réuni ... le", "la séance est ouverte le"
             score = 0.85
         elif lb.rule in (0, 1, 2, 3):
-            score = 0.88 if lb.start < head_limit else 0.6
+            score = 0.88 if lb.start < head_limit else 0.5
         else:
             score = 0.6
         if not d.year_written:
@@ -559,7 +563,7 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
                 break
             if r.start in taken or r.y is None:
                 continue
-            if _labels()["not_seance"].search(_clause_before(f, r.start - start, 60)):
+            if _labels()["not_seance"].search(clause_before(r.start, 60)):
                 continue
             if _RANGE_BEFORE.search(f[max(0, r.start - start - 8): r.start - start]):
                 continue  # "20 - 23 février 2023": a range of days
@@ -579,8 +583,8 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
 
     # other labelled dates --------------------------------------------------------------------
     for lb, r in pairs:
-        if lb.field == "seance":
-            continue
+        if lb.field == "seance" or r.kind == "preamble":
+            continue  # an empty stamp field followed by the preamble gives nothing
         d = resolve(r)
         if d is None:
             continue
