@@ -18,6 +18,7 @@ from . import checks
 from .clean import Cleaned, clean
 from .errors import DelibparseError
 from .fields import EXTRACTORS
+from .fields import institution
 from .fields.base import Context, Found
 from .layout import Layout
 from .record import Act, Document, ErrorItem, Evidence, Pouvoir, RecordWarning, Vote
@@ -28,6 +29,8 @@ OcrMode = Literal["auto", "never", "always"]
 # fields whose sitting-level value (from the preamble) wins over a value found inside an act
 HEAD_FIRST = {"date_seance", "heure_seance", "date_convocation", "president", "secretaire",
               "collectivite", "organe"}
+# fields read once from the document's opening, never from an act's body
+DOCUMENT_LEVEL = {"collectivite", "organe"}
 # fields a sitting preamble gives to every act of the sitting
 SITTING = HEAD_FIRST | {"membres_en_exercice", "nb_presents", "nb_votants", "nb_representes",
                         "presents", "absents_excuses", "absents", "pouvoirs"}
@@ -144,6 +147,9 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
     seg = segment(text)
     ctx = Context(year=_year_hint(text, seg), region="head")
     head = _run(text, seg.head[0], seg.head[1], ctx)
+    # the deliberating body is named in the document's opening, whatever the segmentation
+    head = [f for f in head if f.field not in DOCUMENT_LEVEL]
+    head += institution.extract(text, 0, min(len(text), max(seg.head[1], 4000)), ctx)
     head_best = _best(head)
     if "date_seance" in head_best:
         ctx.date_seance = head_best["date_seance"].value
@@ -155,7 +161,7 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
         found = head if seg.single else _run(text, span.start, span.end, actx)
         if not seg.single:
             errors += [f for f in found if f.field == "_error"]
-        own = _best(found)
+        own = _best([f for f in found if f.field not in DOCUMENT_LEVEL])
         chosen: dict[str, Found] = {}
         for field in set(own) | set(head_best):
             if field.startswith("_"):

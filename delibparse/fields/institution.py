@@ -21,7 +21,7 @@ _NAME_CI = r"""(?:[\p{L}][\p{L}'’.]*(?:-[\p{L}'’]+)*)(?:(?:\s+|-)(?:(?:sur|s
 COMMUNE = re.compile(
     rf"""(?x)
     (?:
-        \b(?i:commune|ville|mairie)\s+(?i:d'|de\s+|du\s+|des\s+)\s*(?P<name>{_NAME})
+        \b(?i:commune|ville|mairie|maire)\s+(?i:d'|de\s+|du\s+|des\s+)\s*(?P<name>{_NAME})
       | \b(?i:conseil\s+municipal)\s+(?i:d'|de\s+)(?!(?i:la\s+commune|la\s+ville|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\s*(?P<name2>{_NAME})
     )
     """
@@ -54,8 +54,18 @@ _TRIM_TAIL = re.compile(r"(?:\s+(?:de|du|des|d'|la|l'|le|les|en|et|sur|Séance|S
 _BAD_NAME = re.compile(r"(?i)^(?:la|le|les|l'|de|du|des|d'|commune|ville|conseil|france|r[ée]publique)$")
 
 
+_STOP_WORDS = re.compile(
+    r"""(?xi)\s+(?:extrait|registre|d[ée]lib[ée]rations?|s[ée]ance|conseil|proc[eè]s|compte|r[ée]union|d[ée]partement|
+    arrondissement|canton|r[ée]publique|mairie|t[ée]l|dcm|del|l'an|sous|pr[ée]sidence|lundi|mardi|mercredi|jeudi|
+    vendredi|samedi|dimanche|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|
+    d[ée]cembre|ecosite|si[eè]ge|salle|h[ôo]tel|au\s+lieu|pr[ée]sents?|absents?|nombre|date|objet)\b.*$""",
+    re.S,
+)
+
+
 def _trim(name: str) -> str:
     name = re.split(r"\s*\n\s*", name)[0]
+    name = _STOP_WORDS.sub("", name)
     prev = None
     while prev != name:
         prev = name
@@ -85,10 +95,12 @@ def extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
     org = _organe(text, start, end)
     if org:
         out.append(org)
-    window_end = min(end, start + 3000)
+    window_end = min(end, start + 4000)
     organe = org.value if org else None
     cands: list[tuple[int, Found]] = []
     for m in EPCI.finditer(text, start, window_end):
+        if organe == "conseil municipal":
+            break
         name = _trim(m.group("all"))
         if len(name.split()) < 3 and "gglom" not in name:
             continue
@@ -96,6 +108,8 @@ def extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
         cands.append((rank, Found("collectivite", name, m.start(), m.start() + len(name), "institution.epci")))
         break
     for m in DEPARTEMENT.finditer(text, start, window_end):
+        if organe == "conseil municipal":
+            break
         name = _trim(m.group("name"))
         if not name or _BAD_NAME.match(name):
             continue
@@ -106,6 +120,8 @@ def extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
         cands.append((rank, Found("collectivite", val, m.start(), m.end(), "institution.departement")))
         break
     for m in REGION.finditer(text, start, window_end):
+        if organe == "conseil municipal":
+            break
         name = _trim(m.group("name"))
         if not name or _BAD_NAME.match(name):
             continue
