@@ -155,7 +155,7 @@ def _rx() -> _Rx:
         end=re.compile(rf"(?i)^(?:{end})(?![{L}])"),
         vote=re.compile(rf"(?i)^(?:{vote})(?![{L}])"),
         heading=re.compile(
-            rf"(?x)^(?:D[ÉEée][Ll][ÉEée][Bb][Ee]?[Rr][Aa][Tt][Ii][Oo][Nn]\s*(?:n\s*°|N\s*°|no\b)|Point\s+n\s*°|\d{{1,2}}\)\s+D[ée]lib)"
+            r"^(?:(?i:d[ée]lib[ée]ration)\s*(?:n\s*°|N\s*°|no\b)|Point\s+n\s*°|\d{1,2}\)\s+D[ée]lib)"
         ),
     )
 
@@ -208,8 +208,8 @@ def _sentence_break_ok(s: str, pos: int) -> bool:
     if not m:
         return True
     w = m.group(1)
-    if "." in w:  # dotted initials: "H.T.", "P.L.U."
-        return False
+    if "." in w:  # dotted acronyms "H.T.", "P.L.U." end sentences; "J.-P." style initials do not
+        return len(w.replace(".", "")) >= 2 and w.replace(".", "").isupper()
     return not (len(w) == 1 or w.lower() in _ABBREV)
 
 
@@ -220,7 +220,7 @@ def _breaks(s: str, rx: _Rx) -> dict[int, str]:
     def put(pos: int, why: str) -> None:
         if pos >= len(s):
             return
-        if pos not in out or out[pos] in ("line", "sentence"):
+        if pos not in out or out[pos] in ("line", "sentence") or why == "heading":
             out[pos] = why
 
     for m in _HARD_NL.finditer(s):
@@ -279,8 +279,8 @@ def _after_stop(s: str, pos: int) -> bool:
 
 
 _NEXT_OK = re.compile(
-    r"(?i)\s+(?:[a-zà-ÿ]|qu['’]|que\b|de\b|d['’]|du\b|des\b|la\b|le\b|les\b|l['’]|à\b|au\b|aux\b|"
-    r"comme\b|acte\b|sa\b|son\b|ses\b|un\b|une\b|en\b|par\b|pour\b|ci-|m\.|mme\b|monsieur\b|madame\b)"
+    r"\s+(?:[a-zà-ÿ]|(?i:qu['’]|que\b|de\b|d['’]|du\b|des\b|la\b|le\b|les\b|l['’]|à\b|au\b|aux\b|"
+    r"comme\b|acte\b|sa\b|son\b|ses\b|un\b|une\b|en\b|par\b|pour\b|ci-|m\.|mme\b|monsieur\b|madame\b))"
 )
 
 
@@ -348,6 +348,7 @@ _OTHER_SUBJECT = re.compile(
     (?:maire|pr[ée]sidente?|rapporteur|rapporteure|secr[ée]taire)(?![\p{L}])
     |(?:qui|étant|il|elle|ils)\s)"""
 )
+_CAPS_TITLE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ0-9'’,()«»\-–]+\s+){2,}[A-ZÀ-ÖØ-Þ'’\-]{2,}(?![\p{Ll}])")
 _VOTE_VERB = re.compile(r"(?i)^vot\w*\s*:")
 _TRIGGER_TAIL = re.compile(r"(?:[:\-–]|\b(?:de|d['’]))\s*\d{0,3}\s*$")
 _SECRETARY = re.compile(r"(?i)secr[ée]taire")
@@ -405,6 +406,8 @@ def _classify(u: _Unit, rx: _Rx) -> str:
         return "motive"
     if rx.vote.match(t):
         return "vote"
+    if _CAPS_TITLE.match(t):
+        return "heading"
     if rx.proposal.search(t):
         return "proposal"
     return "other"
