@@ -25,7 +25,14 @@ CELL_GAP = 2.0  # x-gap (in font sizes) joined as " | " rather than " " when one
 MARGIN_ZONE = 0.13  # share of the page height, top and bottom, where headers/footers live
 EDGE_LINES = 4  # headers/footers are among the first/last lines of a page
 HEADER_ZONE = 0.3  # a two-column block starting this high on the page is read column by column
-_STAMP = re.compile(r"(?i)accus[ée]\s+de\s+r[ée]ception|pr[ée]fecture|t[ée]l[ée]transmission|\bID\s*:\s*\d{3}-")
+_STAMP = re.compile(
+    r"""(?xi)
+    accus[ée]\s+de\s+r[ée]ception | pr[ée]fecture | t[ée]l[ée]transmission
+    | \b(?:affich[ée]|publi[ée]|envoy[ée]|re[çc]u)\s+le\b
+    | \bID\s*:\s*\d{3}- | \b\d{3}-\d{9}-\d{8}-\S+-[A-Z]{2}\b  # @ctes identifier
+    """
+)
+_NUMERIC = re.compile(r"[\d\s.,:;/€%+()-]+")
 _MARKER = re.compile(r"^(?:[-–—•·●▪■□➢►>*o]|\(?[0-9ivxlcIVXLC]{1,5}[.)°]|\(?[a-zA-Z][.)])$")
 _PAGE_NUMBER = re.compile(
     r"""(?xi)^\W*
@@ -291,32 +298,51 @@ def order_items(items: list[Item], *, height: float) -> list[tuple[str, Box]]:
     lo, hi = min(i.x0 for i in items) - 1, max(i.x1 for i in items) + 1
     min_w = max(SEGMENT_GAP * _median([i.size for i in items]), 3.0)
     bands = _bands(items)
+    size = _median([i.size for i in items])
+    free = [_gaps(b, lo, hi) for b in bands]
+
+    def inner(b: list[Item]):
+        if len(b) < 2 or any(it.table for it in b):
+            return []
+        return [g for g in _gaps(b, min(it.x0 for it in b), max(it.x1 for it in b)) if g[1] - g[0] >= min_w]
+
+    def adjacent(j: int) -> bool:  # band j follows band j-1 without a paragraph-sized gap
+        return min(it.top for it in bands[j]) - max(it.bottom for it in bands[j - 1]) <= 1.5 * size
+
     out: list[tuple[str, Box]] = []
     i = 0
     while i < len(bands):
-        band = bands[i]
-        if len(band) < 2 or any(it.table for it in band):
-            out.extend(_emit_band(band))
+        # a group starts at a band split by a gap, or just above one (up to 3 adjacent bands)
+        k, cuts = None, []
+        for cand in range(i, min(i + 4, len(bands))):
+            if cand > i and not adjacent(cand):
+                break
+            if any(it.table for it in bands[cand]):
+                break
+            cuts = inner(bands[cand])
+            if cuts:
+                for b in range(i, cand):
+                    cuts = _intersect(cuts, free[b], min_w)
+                k = cand if cuts else None
+                break
+        if k is None:
+            out.extend(_emit_band(bands[i]))
             i += 1
             continue
-        inner = [g for g in _gaps(band, min(it.x0 for it in band), max(it.x1 for it in band)) if g[1] - g[0] >= min_w]
-        cuts, last, j = inner, i, i + 1
-        while j < len(bands) and cuts:
-            nxt = _intersect(cuts, _gaps(bands[j], lo, hi), min_w)
+        last, j = k, k + 1
+        while j < len(bands):
+            nxt = _intersect(cuts, free[j], min_w)
             if not nxt or any(it.table for it in bands[j]):
                 break
-            cuts = nxt
-            if _two_sided(bands[j], cuts):
-                last = j
+            if not (_two_sided(bands[j], nxt) or adjacent(j)):
+                break
+            cuts, last = nxt, j
             j += 1
         if last == i:
-            out.extend(_emit_band(band))
+            out.extend(_emit_band(bands[i]))
             i += 1
             continue
         group = bands[i : last + 1]
-        cuts = inner
-        for b in group[1:]:
-            cuts = _intersect(cuts, _gaps(b, lo, hi), min_w)
         members = [it for b in group for it in b]
         cuts = [c for c in cuts if any(it.x1 <= c[0] + 0.5 for it in members) and any(it.x0 >= c[1] - 0.5 for it in members)]
         edges = [lo] + [(c0 + c1) / 2 for c0, c1 in cuts] + [hi]
@@ -324,7 +350,7 @@ def order_items(items: list[Item], *, height: float) -> list[tuple[str, Box]]:
         columns = [c for c in columns if c]
         n_two = sum(1 for b in group if _two_sided(b, cuts))
         header = group[0][0].top < HEADER_ZONE * height and len(columns) == 2 and len(group) <= 8 \
-            and not any(re.search(r"\d", it.text) for it in members)
+            and not any(_NUMERIC.fullmatch(it.text) for it in members)
         markers = any(all(len(it.text) <= 5 or _MARKER.match(it.text) for it in col) for col in columns)
         as_table = markers or n_two >= 2 and n_two >= 0.5 * len(group) and not any(_prose(c) for c in columns) and not header
         if as_table or len(columns) < 2:
@@ -361,7 +387,8 @@ def _is_page_number(text: str, n_pages: int) -> bool:
 def drop_repeated_margins(pages) -> list[tuple[str, int, Box]]:
     """Join pages, dropping page numbers and text repeated at the same place on most pages.
 
-    Prefecture stamps repeated on every page keep their first occurrence.
+    Prefecture stamps repeated on every page, and the page-1 copy of a repeated header (it may
+    be the only place naming the commune), are kept once.
     """
     cands: dict[int, list[tuple[str, float]]] = {}
     with_text = [p for p in pages if p.lines]
@@ -387,7 +414,8 @@ def drop_repeated_margins(pages) -> list[tuple[str, int, Box]]:
                 key = _norm(text)
                 count = sum(1 for q, lst in cands.items() if any(k == key and abs(t - box.top) <= 4 for k, t in lst))
                 if len(with_text) >= 2 and count >= need:
-                    if _STAMP.search(text):
+                    first_header = p.number == with_text[0].number and box.top < MARGIN_ZONE * p.height
+                    if _STAMP.search(text) or first_header:  # keep the first copy
                         if key in seen_stamp:
                             continue
                         seen_stamp.add(key)
