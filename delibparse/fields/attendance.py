@@ -1,0 +1,545 @@
+"""Attendance: who presides, the secretary, counts (en exercice, présents, votants, représentés), the lists
+of présents / absents excusés / absents, the proxies, and per-act arrivals and departures.
+
+Finding is split from choosing: ``find_labels`` locates headings ("Présents :", "Absents excusés :" ...),
+each heading opens a segment running to the next one; ``find_counts``, ``find_lists``, ``find_pouvoirs``,
+``find_president``, ``find_secretaire`` and ``find_events`` return candidates, ``extract`` keeps one per field.
+
+>>> t = "Présents : M. Paul DURAND, Maire, Mme Anne PETIT. Absents excusés : M. Jean MARTIN (pouvoir à M. Paul DURAND). Secrétaire de séance : Mme Anne PETIT."
+>>> got = {f.field: f.value for f in extract(t, 0, len(t), None)}
+>>> got["presents"], got["absents_excuses"], got["pouvoirs"], got["secretaire"]
+(['Paul DURAND', 'Anne PETIT'], ['Jean MARTIN'], [{'de': 'Jean MARTIN', 'a': 'Paul DURAND'}], 'Anne PETIT')
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex as re
+
+from ..lexicon import fold, load, number_word_pattern, parse_int
+from . import names as N
+from .base import Context, Found
+
+FIELDS = (
+    "president",
+    "secretaire",
+    "membres_en_exercice",
+    "nb_presents",
+    "nb_votants",
+    "nb_representes",
+    "presents",
+    "absents_excuses",
+    "absents",
+    "pouvoirs",
+    "_event.arrivee",
+    "_event.depart",
+    "_event.nppv",
+)
+
+LIST_ROLES = ("presents", "absents_excuses", "absents", "pouvoirs")
+COUNT_FIELD = {
+    "exercice": "membres_en_exercice",
+    "presents": "nb_presents",
+    "votants": "nb_votants",
+    "pouvoirs": "nb_representes",
+}
+MAX_SEGMENT = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    role: str
+    start: int
+    end: int
+
+
+# ----------------------------------------------------------------------------------------- patterns
+
+
+@functools.cache
+def _rx() -> dict:
+    data = load("attendance")
+    civ = N.civility_pattern()
+    name = N.name_pattern()
+    num = rf"(?:\d{{1,3}}|{number_word_pattern()})"
+    # a name with its civility: "Mme Anne PETIT", "M. le Dr Jean MARTIN", "Monsieur le Maire, Paul DURAND"
+    namec = rf"(?:(?:{civ}\.?|(?i:le|la)\s+(?i:dr|docteur|pr|professeur)\.?)[^\S\n]*){{0,3}}{name}"
+    # a role before the name: "Monsieur le Maire, ", "son Maire, ", "Monsieur le Président, "
+    pre_role = (
+        rf"(?:(?:{civ}\.?\s*)?(?i:le|la|son|sa|leur)\s+(?i:maire|pr[ée]sidente?|vice-pr[ée]sidente?|"
+        rf"doyen(?:ne)?\s+d['’][âa]ge)(?:\s+(?i:sortant|d[ée]l[ée]gu[ée]))?\s*,?\s*)?"
+    )
+    labels = []
+    for role, pats in data["labels"].items():
+        for p in pats:
+            labels.append((role, re.compile(rf"(?i)(?<![\p{{L}}'’])(?:{p})(?![\p{{L}}])")))
+    give = (
+        r"(?:qui\s+)?(?:a\s+|ayant\s+|avait\s+|avaient\s+|ont\s+)?(?:donn[ée]e?|donne|donnent|donnant|remis|"
+        r"transmis|d[ée]l[ée]gu[ée])\s+(?:son\s+|sa\s+|un\s+|leur\s+)?(?:pouvoir|procuration|mandat|"
+        r"d[ée]l[ée]gation)s?(?:\s+(?:écrit\s+)?de\s+vote\w*)?(?:\s+en\s+(?:son|leur)\s+nom)?"
+    )
+    to = r"(?:à|a|au\s+profit\s+de|en\s+faveur\s+de)"
+    return {
+        "trig_pouvoir": re.compile(r"(?i)pouvoir|procuration|mandat|repr[ée]sent[ée]|d[ée]l[ée]gation"),
+        "trig_president": re.compile(r"(?i)pr[ée]sid|ouvre\s+la\s+s|d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte"),
+        "trig_secretaire": re.compile(r"(?i)secr[ée]taire"),
+        "trig_events": re.compile(
+            r"(?i)arriv|retour\s+de|rejoi|int[èe]gre|entre\s+en|prend\s+(?:place|s[ée]ance)|quitt|sort|d[ée]part|"
+            r"part\s+au\s+vote|particip|retir"
+        ),
+        "labels": labels,
+        "num": num,
+        "namec": namec,
+        "namec_re": re.compile(namec),
+        "count_after": re.compile(
+            rf"[^\S\n]*(?:\([^()\d]{{0,40}}\))?[^\S\n]*(?:[:=\-–]|\.{{2,}})?[^\S\n]*(?:de\s+)?(?P<num>{num})"
+            r"(?![\d/,.:]\d|[^\S\n]*(?:h\b|heures?|€|%|ans?\b|janvier|f[ée]vrier|mars|avril|mai\b|juin|juillet|"
+            r"ao[uû]t|septembre|octobre|novembre|d[ée]cembre|er\b))",
+            re.I,
+        ),
+        "count_before": re.compile(
+            rf"(?i)(?<![:=\d][^\S\n]*|\d[^\S\n]?)\b(?P<num>{num})[^\S\n]+(?:conseill\w+[^\S\n]+|membres[^\S\n]+|"
+            r"élus[^\S\n]+|d[ée]l[ée]gu[ée]s[^\S\n]+)?(?P<lab>pr[ée]sents|votants|pouvoirs|procurations|"
+            r"repr[ée]sent[ée]s|en\s+exercice)\b(?![^\S\n]*:)"
+        ),
+        "table_nums": re.compile(r"[\s:|*]*(?P<nums>\d{1,3}(?:[\s|*]+\d{1,3})+)(?![\d/.,:]\d)"),
+        "gap": re.compile(r"^[\s:|*\-–—]*$"),
+        "pv_give": re.compile(
+            rf"(?P<de>{namec})[^\S\n]*,?[^\S\n]*(?:\(|[-–])?[^\S\n]*{give}[^\S\n]+{to}[^\S\n]+(?P<a>{namec})"
+        ),
+        "pv_short": re.compile(
+            rf"(?P<de>{namec})[^\S\n]*(?:[,(\-–]|\s)[^\S\n]*(?i:pouvoir|procuration|mandat)s?[^\S\n]*"
+            rf"(?:donn[ée]e?[^\S\n]+)?(?:{to}|:)[^\S\n]*(?P<a>{namec})"
+        ),
+        "pv_repr": re.compile(
+            rf"(?P<de>{namec})[^\S\n]*,?[^\S\n]*(?i:repr[ée]sent[ée]e?s?)[^\S\n]+(?i:par)[^\S\n]+(?P<a>{namec})"
+        ),
+        "pv_de": re.compile(
+            rf"(?i:pouvoir|procuration|mandat)s?[^\S\n]+(?i:de)[^\S\n]+(?P<de>{namec})[^\S\n]+{to}[^\S\n]+(?P<a>{namec})"
+        ),
+        "pv_pair": re.compile(
+            rf"(?P<de>{namec})[^\S\n]*(?:(?<=\s)(?:à|a|par|pour)|→|->|=>|:)[^\S\n]*(?P<a>{namec})"
+        ),
+        "preface": re.compile(r"^[^:\n]{0,250}?(?i:pouvoir|procuration|nom|suivants?|L\.?\s?2121-20)[^:\n]{0,60}:"),
+        "president": [
+            re.compile(
+                rf"(?i:sous\s+la\s+pr[ée]sidence|pr[ée]sid[ée]e?\s+par)\s+(?:(?i:de|du|d['’])\s*)?{pre_role}"
+                rf"(?P<n>{namec})"
+            ),
+            re.compile(
+                rf"(?i:pr[ée]sidente?(?:\s+de\s+(?:la\s+)?s[ée]ance)?|pr[ée]sidence)\s*:\s*{pre_role}(?P<n>{namec})"
+            ),
+            re.compile(
+                rf"(?P<n>{namec})\s*,\s*(?i:maire|pr[ée]sidente?)\b[^.\n]{{0,60}}?\s*,?\s*(?i:ouvre|a\s+ouvert|"
+                rf"d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte)"
+            ),
+        ],
+        "presidence_hint": re.compile(r"(?i)sous\s+la\s+pr[ée]sidence\s+(?:de|du|d['’])\s*"),
+        "secretaire": [
+            re.compile(
+                rf"(?i:secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?)(?:\s*\(e?s?\))?(?:\s+(?i:est|a\s+été)\s+"
+                rf"(?i:d[ée]sign[ée]e?|[ée]lue?))?\s*[:\-–]?\s*(?P<n>{namec}(?:\s+(?i:et)\s+{namec})?)"
+            ),
+            re.compile(
+                rf"(?P<n>{namec})\s*,?\s*(?i:a\s+été|est|ayant\s+été|sont|ont\s+été)\s+(?:\w+\s+){{0,2}}?"
+                rf"(?i:d[ée]sign[ée]e?s?|[ée]lue?s?|nomm[ée]e?s?)\s+(?i:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+"
+                rf"(?:remplir|assurer|exercer)\s+les\s+fonctions\s+de\s+)?(?i:secr[ée]taire)"
+            ),
+            re.compile(
+                rf"(?i:secr[ée]taire)[^.]{{0,300}}?(?P<n>{namec})\s*,?\s*(?:(?i:a\s+été|est|ayant)[^.]{{0,80}}?)?"
+                rf"(?i:d[ée]sign[ée]e?|[ée]lue?)\s+(?i:pour\s+(?:remplir|assurer|exercer)\s+(?:cette|ces|la)\s+fonctions?)"
+            ),
+        ],
+        "events": [
+            ("arrivee", re.compile(rf"(?i:arriv[ée]e|retour)\s+(?i:de)\s+(?P<n>{namec})")),
+            (
+                "arrivee",
+                re.compile(
+                    rf"(?P<n>{namec})\s*,?\s*(?i:rejoint|rejoignent|int[èe]gre|arrive|entre\s+en|est\s+arriv[ée]e?|"
+                    rf"prend\s+place|prend\s+s[ée]ance)\b(?:\s+(?i:la|l['’]|en))?\s*(?i:s[ée]ance|assembl[ée]e|salle|"
+                    rf"conseil)?"
+                ),
+            ),
+            (
+                "depart",
+                re.compile(
+                    rf"(?P<n>{namec})\s*,?\s*(?i:quitte|a\s+quitt[ée]|quittent|sort\s+de|est\s+sortie?\s+de)\s+"
+                    rf"(?i:la\s+s[ée]ance|la\s+salle|l['’]assembl[ée]e|la\s+r[ée]union)"
+                ),
+            ),
+            ("depart", re.compile(rf"(?i:d[ée]part|sortie)\s+(?i:de)\s+(?P<n>{namec})")),
+            (
+                "nppv",
+                re.compile(
+                    rf"(?P<n>{namec})\s*(?:,[^,.\n]{{0,60}},)?\s*(?i:ne\s+prend\s+pas\s+part|ne\s+participe\s+pas|"
+                    rf"n['’]a\s+pas\s+pris\s+part|n['’]a\s+pas\s+particip[ée]|ne\s+prennent\s+pas\s+part|"
+                    rf"se\s+retire|s['’][ée]tant\s+retir[ée]e?|se\s+sont\s+retir[ée]s)"
+                ),
+            ),
+        ],
+    }
+
+
+# ----------------------------------------------------------------------------------------- finding
+
+
+def _windows(trig: re.Pattern, text: str, start: int, end: int, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged windows around trigger words: the costly name patterns only run there."""
+    out: list[tuple[int, int]] = []
+    for m in trig.finditer(text, start, end):
+        s, e = max(start, m.start() - before), min(end, m.end() + after)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _finditer(rx: re.Pattern, trig: re.Pattern, text: str, start: int, end: int, before: int, after: int):
+    for s, e in _windows(trig, text, start, end, before, after):
+        yield from rx.finditer(text, s, e)
+
+
+def find_labels(text: str, start: int, end: int) -> list[Label]:
+    """Every attendance heading in the region, overlaps resolved in favour of the longer one."""
+    hits: list[Label] = []
+    for role, rx in _rx()["labels"]:
+        for m in rx.finditer(text, start, end):
+            hits.append(Label(role, m.start(), m.end()))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[Label] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            if h.end - h.start > out[-1].end - out[-1].start and h.start == out[-1].start:
+                out[-1] = h
+            continue
+        out.append(h)
+    return out
+
+
+def _num(s: str) -> int | None:
+    v = parse_int(s)
+    return v if v is not None and v < 2000 else None
+
+
+def find_counts(text: str, start: int, end: int, labels: list[Label] | None = None) -> list[Found]:
+    """Counts: 'Label : N', 'N label', and flattened tables 'L1 L2 L3 n1 n2 n3'."""
+    rx = _rx()
+    labels = find_labels(text, start, end) if labels is None else labels
+    out: list[Found] = []
+    taken: set[int] = set()
+    # tables: a run of labels with nothing between them, then as many numbers
+    i = 0
+    while i < len(labels):
+        j = i
+        while j + 1 < len(labels) and rx["gap"].match(text[labels[j].end : labels[j + 1].start]):
+            j += 1
+        if j > i:
+            m = rx["table_nums"].match(text, labels[j].end, min(end, labels[j].end + 80))
+            if m:
+                nums = re.split(r"[\s|*]+", m.group("nums").strip())
+                run = labels[i : j + 1]
+                if len(nums) >= 2:
+                    # labels and values in the same order; extra labels on the left are titles
+                    run = run[-len(nums) :] if len(run) > len(nums) else run
+                    for lab, n in zip(run, nums):
+                        f = COUNT_FIELD.get(lab.role)
+                        if f:
+                            out.append(Found(f, int(n), lab.start, m.end(), "attendance.count_table", 0.9))
+                        taken.add(lab.start)
+                    i = j + 1
+                    continue
+        i = j + 1 if j > i else i + 1
+    # "Label : N"
+    for lab in labels:
+        if lab.start in taken:
+            continue
+        m = rx["count_after"].match(text, lab.end, min(end, lab.end + 60))
+        if not m:
+            continue
+        v = _num(m.group("num"))
+        f = COUNT_FIELD.get(lab.role)
+        if v is not None and f:
+            out.append(Found(f, v, lab.start, m.end(), "attendance.count_label", 1.0))
+    # "39 présents", "dont 3 pouvoirs"
+    for m in rx["count_before"].finditer(text, start, end):
+        lab = fold(m.group("lab"))
+        role = (
+            "presents" if lab.startswith("pres") else
+            "votants" if lab.startswith("vot") else
+            "exercice" if "exercice" in lab else "pouvoirs"
+        )
+        v = _num(m.group("num"))
+        if v is not None:
+            out.append(Found(COUNT_FIELD[role], v, m.start(), m.end(), "attendance.count_before", 0.7))
+    return out
+
+
+def _segment_end(labels: list[Label], k: int, end: int) -> int:
+    nxt = labels[k + 1].start if k + 1 < len(labels) else end
+    return min(nxt, labels[k].end + MAX_SEGMENT, end)
+
+
+def _pouvoir_matches(seg: str, *, in_list: bool) -> list[tuple[int, int, str, str]]:
+    """(start, end, de, a) in ``seg``; the short forms only inside attendance lists."""
+    rx = _rx()
+    kinds = ["pv_give", "pv_repr", "pv_de"] + (["pv_short", "pv_pair"] if in_list else ["pv_short"])
+    found: list[tuple[int, int, str, str]] = []
+    for kind in kinds:
+        for m in rx[kind].finditer(seg):
+            if any(not (m.end() <= s or m.start() >= e) for s, e, _, _ in found):
+                continue
+            if kind == "pv_short" and not in_list and "(" not in seg[m.start("de") : m.start("a")]:
+                continue
+            de = _last_name(m.group("de"))
+            a = _first_name(m.group("a"))
+            if de and a and not N.same_person(de, a):
+                found.append((m.start(), m.end(), de, a))
+    found.sort()
+    return found
+
+
+def _first_name(s: str) -> str | None:
+    """The first name of a match that may have swallowed the next one ('Anne PETIT Paul DURAND')."""
+    c = N.clean_name(s)
+    if c and len(c.split()) >= 4:
+        parts = N.find_names(c)
+        if parts:
+            return parts[0]
+    return c
+
+
+def _last_name(s: str) -> str | None:
+    c = N.clean_name(s)
+    if c and len(c.split()) >= 4:
+        parts = N.find_names(c)
+        if len(parts) > 1:
+            return parts[-1]
+    return c
+
+
+def _sentence_like(piece: str) -> bool:
+    words = re.findall(r"(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]{2,}", piece)
+    return len(words) >= 3
+
+
+def _list_names(seg: str) -> list[str]:
+    """Names of one list segment; stops at the first piece that reads as a sentence."""
+    out: list[str] = []
+    for piece in N.split_pieces(seg):
+        n = N.clean_name(piece)
+        if n is not None:
+            if len(n.split()) >= 4:
+                parts = N.find_names(n)
+                if len(parts) > 1 and sum(len(x.split()) for x in parts) == len(n.split()):
+                    out.extend(parts)
+                    continue
+            out.append(n)
+            continue
+        if _sentence_like(piece):
+            # keep a name that opens the sentence ("Mme Anne PETIT. Le Conseil ...")
+            head = re.split(r"(?<=\p{L}{2})\.\s|\s(?=\p{Ll}{3,})", piece, maxsplit=1)[0]
+            n = N.clean_name(head)
+            if n is not None and head.strip() != piece.strip():
+                out.append(n)
+            break
+        # junk (a lone role, a count, OCR debris): skip it
+    return out
+
+
+def find_lists(
+    text: str, start: int, end: int, labels: list[Label] | None = None
+) -> tuple[dict[str, list[tuple[list[str], int, int]]], list[tuple[int, int, str, str, str]]]:
+    """Lists per role (names, seg_start, seg_end) and proxies (start, end, de, a, role of the list)."""
+    rx = _rx()
+    labels = find_labels(text, start, end) if labels is None else labels
+    lists: dict[str, list[tuple[list[str], int, int]]] = {r: [] for r in LIST_ROLES}
+    pouvoirs: list[tuple[int, int, str, str, str]] = []
+    for k, lab in enumerate(labels):
+        if lab.role not in LIST_ROLES:
+            continue
+        s, e = lab.end, _segment_end(labels, k, end)
+        seg = text[s:e]
+        # "Excusés : Conformément à l'article L2121-20, ont donné pouvoir de voter en leur nom : ..."
+        m = rx["preface"].match(seg)
+        off = 0
+        if m and _sentence_like(m.group()):
+            off = m.end()
+        m = rx["count_after"].match(seg, off)
+        if m:
+            off = m.end()
+        body = seg[off:]
+        pv = _pouvoir_matches(body, in_list=True)
+        parts, pos = [], 0
+        for ps, pe, de, a in pv:
+            parts.append(body[pos:ps])
+            parts.append(f" ; {de} ; " if lab.role != "pouvoirs" else " ; ")
+            pouvoirs.append((s + off + ps, s + off + pe, de, a, lab.role))
+            pos = pe
+        parts.append(body[pos:])
+        names = _list_names("".join(parts))
+        if lab.role == "pouvoirs":
+            continue
+        role = lab.role
+        if role == "absents":
+            # "Absents et procurations : X excusée, Y Pouvoir à Z"
+            exc = [n for n in names if re.search(r"(?i)excus", _around(body, n))]
+            if exc:
+                lists["absents_excuses"].append((exc, s, e))
+                names = [n for n in names if n not in exc]
+        if names:
+            lists[role].append((names, s, e))
+    return lists, pouvoirs
+
+
+def _around(body: str, name: str) -> str:
+    i = body.find(name)
+    return body[i + len(name) : i + len(name) + 12] if i >= 0 else ""
+
+
+def find_pouvoirs(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """Proxies written as sentences anywhere in the region ('M. X a donné pouvoir à Mme Y')."""
+    out = []
+    for ws, we in _windows(_rx()["trig_pouvoir"], text, start, end, 250, 200):
+        out.extend((ws + s, ws + e, de, a) for s, e, de, a in _pouvoir_matches(text[ws:we], in_list=False))
+    return out
+
+
+def _name_of(m: re.Match) -> str | None:
+    raw = m.group("n")
+    parts = re.split(r"\s+(?i:et)\s+", raw)
+    cleaned = [c for c in (_first_name(p) for p in parts) if c]
+    return " et ".join(cleaned) if cleaned else None
+
+
+def find_president(text: str, start: int, end: int, *, use_ner: bool = True) -> list[Found]:
+    rx = _rx()
+    out: list[Found] = []
+    for i, r in enumerate(rx["president"]):
+        for m in _finditer(r, rx["trig_president"], text, start, end, 150, 250):
+            n = _name_of(m)
+            if n:
+                out.append(Found("president", n, m.start("n"), m.end("n"), f"attendance.president{i}", 1.0 - 0.1 * i))
+    if not out and use_ner:
+        for m in rx["presidence_hint"].finditer(text, start, end):
+            # a name the rules cannot shape (lower case, odd layout): ask spaCy on a small slice
+            from . import ner
+
+            for s, e, t in ner.persons(text, m.end(), min(end, m.end() + 80)):
+                if s - m.end() <= 40:
+                    n = N.clean_name(t)
+                    if n:
+                        out.append(Found("president", n, s, e, "attendance.president_ner", 0.5))
+                        break
+            if out:
+                break
+    return out
+
+
+def find_secretaire(text: str, start: int, end: int) -> list[Found]:
+    out: list[Found] = []
+    rx = _rx()
+    for i, r in enumerate(rx["secretaire"]):
+        for m in _finditer(r, rx["trig_secretaire"], text, start, end, 150, 400):
+            n = _name_of(m)
+            if n:
+                out.append(Found("secretaire", n, m.start("n"), m.end("n"), f"attendance.secretaire{i}", 1.0 - 0.1 * i))
+    return out
+
+
+def find_events(text: str, start: int, end: int) -> list[Found]:
+    """Arrivals, departures and members not taking part in the vote, in text order."""
+    out: list[Found] = []
+    rx = _rx()
+    for kind, r in rx["events"]:
+        for m in _finditer(r, rx["trig_events"], text, start, end, 150, 150):
+            n = _last_name(m.group("n"))
+            if n:
+                out.append(Found(f"_event.{kind}", n, m.start(), m.end(), f"attendance.{kind}", 0.8))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+# ----------------------------------------------------------------------------------------- choosing
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for n in names:
+        k = fold(n)
+        if k not in seen:
+            seen.add(k)
+            out.append(n)
+    return out
+
+
+def extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found]:
+    """Attendance facts of ``text[start:end]``, with absolute offsets; never raises."""
+    try:
+        return _extract(text, start, max(start, min(end, len(text))), ctx)
+    except Exception:  # odd text must not break a batch
+        return []
+
+
+def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found]:
+    out: list[Found] = []
+    labels = find_labels(text, start, end)
+    # counts: one per field, the best-scored, first in text
+    best: dict[str, Found] = {}
+    for f in find_counts(text, start, end, labels):
+        if f.field not in best or f.score > best[f.field].score:
+            best[f.field] = f
+    out.extend(best.values())
+    # lists
+    lists, pv_list = find_lists(text, start, end, labels)
+    for role, found in lists.items():
+        if not found:
+            continue
+        names = _dedupe([n for ns, _, _ in found for n in ns])
+        out.append(Found(role, names, found[0][1], found[-1][2], "attendance.list", 0.9))
+    # proxies: those in lists, then sentences elsewhere
+    pv = [(s, e, de, a) for s, e, de, a, _ in pv_list]
+    for s, e, de, a in find_pouvoirs(text, start, end):
+        if not any(not (e <= s2 or s >= e2) for s2, e2, _, _ in pv):
+            pv.append((s, e, de, a))
+    if pv:
+        pv.sort()
+        seen: set[tuple[str, str]] = set()
+        vals = []
+        for _, _, de, a in pv:
+            k = (fold(de), fold(a))
+            if k not in seen:
+                seen.add(k)
+                vals.append({"de": de, "a": a})
+        out.append(Found("pouvoirs", vals, pv[0][0], pv[-1][1], "attendance.pouvoirs", 0.9))
+    # president, secretary: the best rule, first in text
+    for cands in (find_president(text, start, end), find_secretaire(text, start, end)):
+        if cands:
+            out.append(max(cands, key=lambda f: (f.score, -f.start)))
+    out.extend(find_events(text, start, end))
+    return out
+
+
+# ----------------------------------------------------------------------------------------- per-act changes
+
+
+def apply_events(presents: list[str], events: list[Found]) -> list[str]:
+    """The présents list after an act's arrivals and departures (in text order). Members who do not take
+    part in the vote stay present.
+
+    >>> ev = [Found("_event.depart", "M. DURAND", 0, 1, "t"), Found("_event.arrivee", "Mme Anne PETIT", 2, 3, "t")]
+    >>> apply_events(["Paul DURAND", "Jean MARTIN"], ev)
+    ['Jean MARTIN', 'Anne PETIT']
+    """
+    out = list(presents)
+    for ev in sorted(events, key=lambda f: f.start):
+        name = N.clean_name(str(ev.value)) or str(ev.value)
+        if ev.field == "_event.depart":
+            out = [p for p in out if not N.same_person(p, name)]
+        elif ev.field == "_event.arrivee":
+            if not any(N.same_person(p, name) for p in out):
+                out.append(name)
+    return out

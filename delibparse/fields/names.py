@@ -1,0 +1,264 @@
+"""Person names in deliberations: cleaning, splitting lists, matching one person written two ways.
+
+Names keep the text's spelling and case; civilities ("M.", "Mme", "Monsieur" ...) and roles (", Maire",
+"Adjoints", "(départ à 20h08)") are removed. Used by attendance (présents, pouvoirs) and votes (voters
+against, abstaining).
+
+>>> split_names("Mmes DURAND, PETIT et MM. Jean MARTIN, Paul LE GOFF, Adjoints")
+['DURAND', 'PETIT', 'Jean MARTIN', 'Paul LE GOFF']
+>>> clean_name("Monsieur Didier DUFOUR, Maire")
+'Didier DUFOUR'
+>>> same_person("DUFOUR Didier", "M. Didier DUFOUR"), same_person("DUFOUR", "Didier DUFOUR")
+(True, True)
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex as re
+
+from ..lexicon import fold, load
+
+
+@functools.cache
+def _data() -> dict:
+    return load("civilities")
+
+
+@functools.cache
+def civility_pattern() -> str:
+    """Regex (no groups) for one civility: 'M.', 'Mme', 'Monsieur', 'Mmes et MM.' ..."""
+    civs = sorted(_data()["civilities"], key=len, reverse=True)
+    return r"(?i:" + "|".join(civs) + r")(?![\p{L}])"
+
+
+@functools.cache
+def role_pattern() -> str:
+    """Regex (no groups) for one role: 'Maire', 'Adjoints', 'Conseillers municipaux délégués' ..."""
+    roles = sorted(_data()["roles"], key=len, reverse=True)
+    return r"(?i:" + "|".join(roles) + r")(?![\p{L}])"
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    return frozenset(fold(w) for w in _data()["not_names"])
+
+
+@functools.cache
+def _particles() -> frozenset[str]:
+    return frozenset(fold(w) for w in _data()["particles"])
+
+
+@functools.cache
+def name_pattern() -> str:
+    """Regex (no groups) for one person's name as written: 'Jean-Pierre DI MEO', 'LE GOFF Anne',
+    'P. RIO', 'Jean Serret', 'MORIN'. No civility. Stops where a second name starts in lists without
+    separators ('Anne MARTIN Paul DUPONT' gives two matches)."""
+    not_names = _trie([str(w).lower() for w in _data()["not_names"]])
+    nn = rf"(?!(?i:{not_names})(?![\p{{L}}'’\-])|{civility_pattern()}|[LlDdQq]u?['’]\p{{Ll}})"
+    part = r"(?:(?i:de|du|des|le|la|van|von|der|den|di|da|del|dos|das|ben|el|ter)[^\S\n]+|(?i:d)['’])"
+    capw = rf"{nn}\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-[^\S\n]?\p{{L}}[\p{{L}}'’]*)*"
+    upw = rf"{nn}\p{{Lu}}[\p{{Lu}}'’]+(?:-[^\S\n]?\p{{Lu}}[\p{{Lu}}'’]*)*(?![\p{{Ll}}])"
+    init = r"\p{Lu}{1,2}\.(?:-?\p{Lu}{1,2}\.?)*|\p{Lu}-\p{Lu}\b"
+    sp = r"[^\S\n]+"
+    first = rf"(?:{capw}|{init})"
+    a = rf"{first}(?:{sp}{first}){{0,3}}{sp}{part}?{upw}(?:{sp}{part}?{upw}){{0,4}}"  # Prénom NOM
+    b = rf"{part}?{upw}(?:{sp}{part}?{upw}){{0,5}}(?:{sp}(?:{capw}|{init})(?:{sp}{capw}){{0,2}})?"  # NOM Prénom
+    c = rf"{part}?{capw}(?:{sp}{part}?(?:{capw}|{init})){{0,3}}"  # Jean Serret
+    return rf"(?<![\p{{L}}'’\-.])(?:{a}|{b}|{c})"
+
+
+def _trie(words: list[str]) -> str:
+    """A compact regex for a set of words (shared prefixes factored), much faster than a flat alternation."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        end = "" in node
+        for ch, sub in sorted(node.items()):
+            if ch:
+                alts.append(re.escape(ch) + emit(sub))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(tree)
+
+
+@functools.cache
+def _re() -> dict[str, re.Pattern]:
+    civ = civility_pattern()
+    role = role_pattern()
+    return {
+        "paren": re.compile(r"\([^()]{0,120}\)|\[[^\[\]]{0,60}\]|\(\s*[^()]{0,120}$"),
+        "lead": re.compile(
+            rf"^(?:\s|[-–—•·*>:;,.]|(?i:le|la)\s+(?=(?i:dr|docteur|pr|professeur)\b)|{civ}\.?|"
+            rf"(?i:et)\s+(?={civ})|(?i:les\s+conseill\w+\s+\w+\s*:?))+"
+        ),
+        "role_tail": re.compile(rf"(?:[\s,]*(?:\(|\s[-–—]\s)?\s*{role}[\s.)]*)+$"),
+        "role_head": re.compile(rf"^(?:{role}|(?i:le|la)\s+{role})[\s,:]+"),
+        "civ_inside": re.compile(rf"(?<=^|\s)(?i:le\s+)?{civ}\.?\s*"),
+        "trail": re.compile(r"[\s,;:–—\-*|»«\"]+$"),
+        "split": re.compile(
+            r"(?x) \s*(?: [,;/•·|\n\t] | \*\* | \s[-–—]\s | [–—] | \s-\s? | \s(?i:et)\s ) \s*"
+        ),
+        "civ_split": re.compile(rf"(?<=\S)\s+(?={civ}\.?\s+\p{{Lu}})"),
+        "name": re.compile(name_pattern()),
+        "ws": re.compile(r"\s+"),
+        "hyph_break": re.compile(r"(?<=\p{L})-\s+(?=\p{L})"),
+    }
+
+
+_INITIAL = re.compile(r"^\p{Lu}{1,2}\.(?:-?\p{Lu}{1,2}\.?)*$")
+
+
+def _token_ok(tok: str) -> bool:
+    f = fold(tok).strip(".,:;")
+    if not f:
+        return False
+    if _INITIAL.match(tok):
+        return True
+    if f in _particles():
+        return True
+    if f in _not_names():
+        return False
+    if not tok[0].isupper() and not (tok[0] in "[{(" and len(tok) > 1):
+        return False
+    letters = sum(ch.isalpha() for ch in tok)
+    return letters >= 1 and sum(ch.isdigit() for ch in tok) <= 1
+
+
+def clean_name(s: str) -> str | None:
+    """One name without civility, role or notes; None when the text is not a name.
+
+    >>> clean_name("Mme Céline BARON (arrivée à 20h08)"), clean_name("le Conseil municipal")
+    ('Céline BARON', None)
+    """
+    if not s:
+        return None
+    r = _re()
+    s = r["paren"].sub(" ", s)
+    s = r["ws"].sub(" ", s).strip()
+    for _ in range(3):
+        s0 = s
+        s = r["lead"].sub("", s)
+        s = r["role_head"].sub("", s)
+        s = r["role_tail"].sub("", s)
+        s = r["trail"].sub("", s).strip()
+        if s == s0:
+            break
+    # "Monsieur le Maire Eddy VALADIER": a civility left inside means a role phrase before the name
+    m = None
+    for m in r["civ_inside"].finditer(s):
+        pass
+    if m is not None and m.start() > 0:
+        s = s[m.end():].strip()
+    s = r["role_head"].sub("", s).strip()
+    if not s:
+        return None
+    toks = s.split()
+    # rejoin line-break hyphenations "Fa- brice"
+    joined: list[str] = []
+    for t in toks:
+        if joined and joined[-1].endswith("-") and t[:1].isalpha():
+            joined[-1] += " " + t
+        else:
+            joined.append(t)
+    toks = joined
+    if not toks or len(toks) > 7:
+        return None
+    if not all(_token_ok(t.split(" ")[0]) for t in toks):
+        return None
+    if all(fold(t) in _particles() for t in toks):
+        return None
+    if not any(sum(ch.isalpha() for ch in t) >= 2 for t in toks):
+        return None
+    out = " ".join(toks)
+    # a trailing abbreviation dot is kept only for an initial ("Martin S.", "BESSON C.")
+    if out.endswith(".") and not re.search(r"(?:^|[\s\-.])\p{Lu}{1,2}\.$", out):
+        out = out[:-1]
+    return out or None
+
+
+def find_names(s: str) -> list[str]:
+    """Every name-shaped run in ``s`` (no separators needed): 'Anne MARTIN Paul DUPONT' -> two names.
+
+    >>> find_names("Evelyne BOSSU Xavier BACHELET Ariane MARTIN")
+    ['Evelyne BOSSU', 'Xavier BACHELET', 'Ariane MARTIN']
+    """
+    out = []
+    for m in _re()["name"].finditer(s):
+        n = clean_name(m.group())
+        if n:
+            out.append(n)
+    return out
+
+
+def split_pieces(s: str) -> list[str]:
+    """Split a list's text on separators (commas, dashes, ' et ', bullets, newlines, civilities)."""
+    r = _re()
+    s = r["paren"].sub(" ", s)
+    pieces: list[str] = []
+    for p in r["split"].split(s):
+        if not p or not p.strip():
+            continue
+        pieces.extend(x for x in r["civ_split"].split(p) if x.strip())
+    return pieces
+
+
+def split_names(s: str) -> list[str]:
+    """Names of a list written with commas, dashes, ' et ', semicolons, bullets, newlines or civilities.
+
+    >>> split_names("M. Paul DURAND – Mme Anne PETIT ; Jean Serret")
+    ['Paul DURAND', 'Anne PETIT', 'Jean Serret']
+    """
+    out: list[str] = []
+    for p in split_pieces(s):
+        n = clean_name(p)
+        if n is not None:
+            if len(n.split()) >= 4:
+                parts = find_names(n)
+                if len(parts) > 1 and sum(len(x.split()) for x in parts) == len(n.split()):
+                    out.extend(parts)
+                    continue
+            out.append(n)
+    return out
+
+
+def _key_tokens(s: str) -> list[str]:
+    c = clean_name(s) or s
+    c = fold(c).replace("-", " ").replace(".", " ").replace("'", " ")
+    return [t for t in c.split() if t and t not in _particles()]
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two writings name the same person: civilities ignored, word order ignored, a surname
+    alone or an initial matches the full name.
+
+    >>> same_person("P. RIO", "Philippe RIO"), same_person("Anne MARTIN", "Paul MARTIN")
+    (True, False)
+    """
+    ta, tb = _key_tokens(a), _key_tokens(b)
+    if not ta or not tb:
+        return False
+    if sorted(ta) == sorted(tb):
+        return True
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    rest = list(long_)
+    for t in short:
+        if t in rest:
+            rest.remove(t)
+            continue
+        hit = next((x for x in rest if len(t) <= 2 and x.startswith(t)), None)
+        if hit is None:
+            return False
+        rest.remove(hit)
+    # at least one full (non-initial) token in common
+    return any(len(t) > 2 and t in long_ for t in short)
