@@ -178,6 +178,11 @@ def run_one(source: str, *, sha256: str | None = None, func: str | Callable[...,
     return doc
 
 
+def _run_one_task(source: str, sha256: str | None, func: str) -> dict:
+    """``run_one`` with positional arguments (``Client.submit`` owns the keyword ``func``)."""
+    return run_one(source, sha256=sha256, func=func)
+
+
 def _missing_ok(path: Path) -> dict:  # used by the module doctest only
     return {"source": str(path), "status": "ok", "acts": []}
 
@@ -368,14 +373,17 @@ class LocalPool:
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         self.ctx = mp.get_context(method)
         if method == "forkserver":
-            self.ctx.set_forkserver_preload(["delibparse.batch", func.partition(":")[0]])
+            preload = ["delibparse.batch", func.partition(":")[0]]
+            if func == PARSE_FUNC:  # the package loads its pipeline lazily; fork workers with it loaded
+                preload.append("delibparse.pipeline")
+            self.ctx.set_forkserver_preload(preload)
         self.func, self.timeout, self.max_tasks = func, timeout, max_tasks
         self.slots = [self._spawn() for _ in range(max(1, workers))]
         self.peak_rss_kb: dict[int, int] = {}
 
     def _spawn(self) -> _Slot:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.func), daemon=True)
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.func), daemon=False)  # the parser may start processes
         proc.start()
         child.close()
         return _Slot(proc, parent)
@@ -507,7 +515,7 @@ def _run_dask(
                     exhausted = True
                     break
                 _, source, sha = task
-                fut = client.submit(run_one, source, sha256=sha, func=func, pure=False, retries=0)
+                fut = client.submit(_run_one_task, source, sha, func, pure=False, retries=0)
                 inflight[fut] = (source, sha, time.monotonic())
             if not inflight:
                 return

@@ -341,21 +341,31 @@ def export_scdl(
     return out
 
 
-def print_report(rep: Mapping[str, Any], *, limit: int = 20, file: Any = None) -> None:
-    """A short human summary of a validation report on stderr."""
+def print_report(rep: Mapping[str, Any], *, limit: int = 10, file: Any = None) -> None:
+    """A short human summary of a validation report (stderr): counts per check and column,
+    then the first ``limit`` rows that cannot be valid, one line each."""
+    from collections import Counter
+
     file = file or sys.stderr
     verdict = "valid" if rep["valid"] else f"{rep['invalid_rows']} of {rep['rows']} rows cannot be valid"
     print(f"SCDL {rep['path']}: {rep['rows']} rows, {verdict} (Table Schema: {rep['engine']})", file=file)
     if rep.get("skipped_not_deliberation"):
         print(f"  {rep['skipped_not_deliberation']} acts not exported: nature is not 'deliberation'", file=file)
-    for issue in rep["issues"][:limit]:
-        where = f"row {issue['row']}" if issue["row"] else "file"
-        src = f" [{issue['source']}#{issue.get('act_index')}]" if issue.get("source") else ""
-        col = f" {issue['column']}:" if issue.get("column") else ""
-        print(f"  {where}{src} {issue['check']}{col} {issue['message']}", file=file)
-    if len(rep["issues"]) > limit:
+    counts = Counter((i["check"], i.get("column") or "-") for i in rep["issues"])
+    for (check, column), n in counts.most_common():
+        print(f"  {n:6d} x {check} {column}", file=file)
+    by_row: dict[int, list[Mapping[str, Any]]] = {}
+    for issue in rep["issues"]:
+        by_row.setdefault(issue["row"], []).append(issue)
+    for row, issues in list(by_row.items())[:limit]:
+        first = issues[0]
+        where = f"row {row}" if row else "file"
+        src = f" [{first['source']}#{first.get('act_index')}]" if first.get("source") else ""
+        what = "; ".join(f"{i.get('column') or i['check']}: {i['message']}" for i in issues)
+        print(f"  {where}{src} {what}", file=file)
+    if len(by_row) > limit:
         more = f"; all in {rep['report']}" if rep.get("report") else ""
-        print(f"  ... {len(rep['issues']) - limit} more issues{more}", file=file)
+        print(f"  ... {len(by_row) - limit} more rows{more}", file=file)
 
 
 # --------------------------------------------------------------------------- CLI

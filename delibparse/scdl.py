@@ -384,9 +384,8 @@ def _frictionless_issues(path: Path) -> list[Issue] | None:
     for task in report.tasks:
         for err in task.errors:
             row = getattr(err, "row_number", None) or 0
-            out.append(
-                Issue(max(row - 1, 0), f"table-schema/{err.type}", getattr(err, "field_name", None), err.message)
-            )
+            note = getattr(err, "note", "") or err.message
+            out.append(Issue(max(row - 1, 0), f"table-schema/{err.type}", getattr(err, "field_name", None), note))
     return out
 
 
