@@ -186,6 +186,7 @@ def _labels() -> dict[str, re.Pattern]:
 _RANGE_BEFORE = re.compile(r"\d\s*(?:-|au|et|a)\s*$")
 _MET = re.compile(r"(?x)(?:s'est|se\s+sont|s\s+est|s'etant|se\s+reunit|se\s+reunira)\s+(?:reuni|assemble|reunit|tenue?)")
 _A_BEFORE = re.compile(r"(?:^|[\s,])(?:a|des|vers)\s*$")
+_SENTENCE = re.compile(r"[.;!?]\s+[a-z]|\n\s*\n")
 _GAP_SEANCE = re.compile(r"(?x)^[\s:,.\-–*_()]*$")
 _CLAUSE_END = re.compile(r"(?x)[.;!?](?:\s|$)|\n\s*\n|_{3,}|\*\*|-{3,}")
 
@@ -624,7 +625,7 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
                 if t.start < s.end or t.start >= nxt_date or t.start - s.end > 220:
                     continue
                 before = f[max(start, t.start - 25) - start: t.start - start]
-                if not_h.search(before):
+                if not_h.search(before) or _SENTENCE.search(f[s.end - start: t.start - start]):
                     continue
                 gap = t.start - s.end
                 score = s.score * (0.95 if gap < 40 else 0.8)
@@ -641,6 +642,8 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
                     gap = t.start - r.end
                     if 0 <= gap <= 60 and t.start < nxt_date:
                         between = f[r.end - start: t.start - start]
+                        if not_h.search(between[-25:]) or _SENTENCE.search(between):
+                            break
                         if gap <= 3 or _A_BEFORE.search(between):
                             found.append(Found("heure_seance", t.value, t.start, t.end, "dates.time_after_date", 0.8))
                         break
@@ -650,6 +653,8 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
                 gap = t.start - (mt.end() + start)
                 if 0 <= gap <= 100:
                     between = f[mt.end(): t.start - start]
+                    if not_h.search(between[-25:]) or _SENTENCE.search(between):
+                        break
                     if not any(mt.end() + start <= p < t.start for p in date_starts) and _A_BEFORE.search(between):
                         found.append(Found("heure_seance", t.value, t.start, t.end, "dates.time_after_met", 0.7))
                     break
