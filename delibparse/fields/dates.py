@@ -663,4 +663,10 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
                 if 0 <= t.start - (mt.end() + start) <= _WINDOW["heure"]:
                     found.append(Found("heure_seance", t.value, t.start, t.end, "dates.time_label", 0.85))
                     break
-    return found
+    # one candidate per field, value and place: the best-scored rule
+    best: dict[tuple, Found] = {}
+    for x in found:
+        k = (x.field, x.value, x.start, x.end)
+        if k not in best or x.score > best[k].score:
+            best[k] = x
+    return list(best.values())
