@@ -7,7 +7,8 @@ act is written here beside its text, in the format of ../shared/corpus/GOLD_SCHE
 Layouts: ``plain``, ``margin_panel`` (counts in a boxed left column beside the body), ``header_table``
 (Date / Nombre de membres / Présents / Votants), ``two_columns_header`` (collectivity left, "Extrait du
 registre" right), ``stamp_block`` (prefecture stamp box at top right), ``scanned`` (rasterised page image,
-rotated ~1°, noisy, grey, no text layer).
+rotated ~1°, noisy, grey, no text layer), ``recueil`` (a cover page with a table of contents, then one act per
+page run, each page headed by its own @ctes acknowledgement stamp in small type).
 
 Usage::
 
@@ -38,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 OUT_DIR = HERE / "examples"
 SEED = 20241129
 SCAN_DPI = 150
-LAYOUTS = ("plain", "margin_panel", "header_table", "two_columns_header", "stamp_block", "scanned")
+LAYOUTS = ("plain", "margin_panel", "header_table", "two_columns_header", "stamp_block", "scanned", "recueil")
 
 GOLD_KEYS = (
     "numero", "objet", "collectivite", "organe", "date_seance", "heure_seance", "date_convocation",
@@ -69,6 +70,7 @@ class Example:
     after: list[Block] = field(default_factory=list)  # closing text after the last act
     top: dict = field(default_factory=dict)  # layout-specific header data
     notes: str = ""
+    stamps: list[list[str]] = field(default_factory=list)  # recueil: the header stamp of each act
 
 
 def gold_act(**values) -> dict:
@@ -530,9 +532,120 @@ one degree, noise and specks), with NO text layer — it needs OCR.
     )
 
 
+def _ex11_recueil() -> Example:
+    presents = ["Alain CHEVRIER", "Brigitte JOUSSELIN", "Jean-Marc ÉPINEAU", "Gérard POUPIN", "Hélène GUÉRINEAU",
+                "Patrick LEBRETON", "Nathalie COUSIN", "Francis DUTERTRE"]  # fmt: skip
+    sitting = dict(
+        collectivite=CC_SORLIERE, organe="bureau", date_seance="2024-10-14", heure_seance="17:00",
+        date_convocation="2024-10-08", president="Alain CHEVRIER", secretaire="Nathalie COUSIN",
+        membres_en_exercice=9, nb_presents=8, nb_votants=8, presents=presents,
+        absents_excuses=["Ghislaine PLANCHENAULT"],
+    )  # fmt: skip
+    aide = gold_act(
+        **sitting, numero="B2024-031", objet="Aide à l'immobilier d'entreprise : SARL Menuiserie Gohier",
+        vote={"pour": None, "contre": None, "abstention": None, "unanimite": True, "issue": "adopte"},
+        visas=["Vu le Code général des collectivités territoriales, et notamment son article L. 1511-3",
+               "Vu la délibération du conseil communautaire du 9 juillet 2020 portant délégation d'attributions au "
+               "Bureau",
+               "Vu le règlement intercommunal des aides à l'immobilier d'entreprise adopté le 18 mars 2021"],
+        decisions=["ACCORDE à la SARL Menuiserie Gohier une aide à l'immobilier d'entreprise de 12 000 € pour "
+                   "l'extension de son atelier situé zone artisanale des Noës à Grez-la-Sorlière",
+                   "AUTORISE le Président à signer la convention d'aide correspondante"],
+        date_transmission_prefecture="2024-10-17", date_reception_prefecture="2024-10-17",
+        date_publication="2024-10-18", identifiant_actes="053-200074185-20241014-B2024_031-DE",
+    )  # fmt: skip
+    detr = gold_act(
+        **sitting, numero="B2024-032",
+        objet="Demande de subvention DETR 2025 pour la rénovation énergétique du gymnase intercommunal",
+        vote={"pour": 7, "contre": 0, "abstention": 1, "unanimite": False, "issue": "adopte"},
+        visas=["Vu la délibération du conseil communautaire du 9 juillet 2020 portant délégation d'attributions au "
+               "Bureau"],
+        considerants=["Considérant que le gymnase intercommunal, construit en 1986, présente une consommation "
+                      "d'énergie supérieure de 40 % à la moyenne des équipements comparables"],
+        decisions=["APPROUVE le plan de financement prévisionnel de l'opération, d'un montant de 642 000 € HT",
+                   "SOLLICITE auprès de l'État une subvention de 224 700 € au titre de la dotation d'équipement des "
+                   "territoires ruraux 2025, soit 35 % du montant hors taxes"],
+        date_transmission_prefecture="2024-10-17", date_reception_prefecture="2024-10-18",
+        date_publication="2024-10-21", identifiant_actes="053-200074185-20241014-B2024_032-DE",
+    )  # fmt: skip
+
+    def opening(act: dict) -> list[Block]:
+        return [
+            ("title", "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU BUREAU COMMUNAUTAIRE"),
+            ("p", "Séance du lundi 14 octobre 2024 - Membres en exercice : 9 - Présents : 8 - Votants : 8"),
+            ("p", "L'an deux mille vingt-quatre, le quatorze octobre à dix-sept heures, le Bureau communautaire, "
+                  "convoqué le 8 octobre 2024, s'est réuni au siège de la Communauté de communes sous la présidence "
+                  "de M. Alain CHEVRIER, Président."),
+            ("p", "Présents : " + ", ".join(presents) + "."),
+            ("p", "Excusée : Ghislaine PLANCHENAULT."),
+            ("p", "Secrétaire de séance : Nathalie COUSIN."),
+            ("h", f"Délibération n° {act['numero']} - {act['objet']}"),
+        ]
+
+    def stamp(act: dict) -> list[str]:
+        sent, received = (act[k].split("-") for k in ("date_transmission_prefecture", "date_reception_prefecture"))
+        return ["Accusé de réception en préfecture", act["identifiant_actes"],
+                f"Date de télétransmission : {sent[2]}/{sent[1]}/{sent[0]}",
+                f"Date de réception préfecture : {received[2]}/{received[1]}/{received[0]}"]  # fmt: skip
+
+    return Example(
+        id="ex11_recueil", layout="recueil", doc_type="recueil",
+        top={"lines": ["COMMUNAUTÉ DE COMMUNES DU VAL DE SORLIÈRE", "RECUEIL DES ACTES ADMINISTRATIFS",
+                       "N° 2024-4 - octobre à décembre 2024"],
+             "footer": "Recueil des actes administratifs n° 2024-4"},  # fmt: skip
+        before=[
+            ("gap", ""),
+            ("h", "Sommaire"),
+            ("p", "Délibérations du Bureau communautaire du 14 octobre 2024"),
+            ("p", f"{aide['numero']} - {aide['objet']} ........ page 2"),
+            ("p", f"{detr['numero']} - {detr['objet']} ........ page 3"),
+            ("p", "Arrêtés du Président : néant"),
+            ("small", "Le présent recueil est tenu à la disposition du public au siège de la Communauté de communes."),
+        ],
+        acts=[
+            ActSpec(aide, [
+                *opening(aide),
+                ("p", "La SARL Menuiserie Gohier, qui emploie quatorze salariés, projette l'extension de son atelier "
+                      "de 600 m² et le recrutement de quatre personnes d'ici 2026. Le coût des travaux est estimé à "
+                      "480 000 € HT. Le dossier a reçu l'avis favorable de la commission développement économique."),
+                *clauses(aide["visas"]),
+                ("p", "Le Bureau communautaire, après en avoir délibéré, à l'unanimité :"),
+                *clauses(aide["decisions"], last="."),
+                ("right", "Le Président, Alain CHEVRIER"),
+                ("small", "Publiée le 18/10/2024"),
+            ]),
+            ActSpec(detr, [
+                *opening(detr),
+                ("p", "Le Président rappelle que l'audit énergétique réalisé en 2023 préconise l'isolation de la "
+                      "toiture et des parois, le remplacement de la chaudière au fioul par une pompe à chaleur et la "
+                      "pose d'un éclairage à LED. Les travaux pourraient débuter à l'été 2025."),
+                *clauses(detr["visas"]),
+                *clauses(detr["considerants"]),
+                ("p", "Le Bureau communautaire, après en avoir délibéré :"),
+                *clauses(detr["decisions"], last="."),
+                ("p", "Votants : 8 - Pour : 7 - Contre : 0 - Abstention : 1"),
+                ("right", "Le Président, Alain CHEVRIER"),
+                ("small", "Publiée le 21/10/2024"),
+            ]),
+        ],
+        stamps=[stamp(aide), stamp(detr)],
+        notes="""\
+Recueil des actes administratifs of a fictional intercommunality: a cover page with a table of contents (its
+lines name the acts: NOT acts themselves), then two deliberations of the Bureau communautaire, each on its own
+page(s), each page headed at top right by the act's own @ctes acknowledgement (stamp variant 2: "Accusé de
+réception en préfecture / <ID> / Date de télétransmission / Date de réception préfecture").
+
+- organe "bureau"; the sitting facts are repeated in each extract.
+- The two acts have different reception and publication dates: a stamp belongs to the act of its page.
+- "Excusée :" (feminine) heads the absents excusés.
+- Footer "Recueil des actes administratifs n° 2024-4 - page N" is layout.
+""",
+    )
+
+
 EXAMPLES: list[Example] = [
     _ex05_plain(), _ex06_margin_panel(), _ex07_header_table(), _ex08_two_columns_header(), _ex09_stamp_block(),
-    _ex10_scanned(),
+    _ex10_scanned(), _ex11_recueil(),
 ]  # fmt: skip
 
 
@@ -591,11 +704,13 @@ def _marker_class():
 
 
 def _story(example: Example, styles, pages: list) -> list:
-    from reportlab.platypus import KeepTogether
+    from reportlab.platypus import KeepTogether, PageBreak
 
     Marker = _marker_class()
     story = _flowables(example.before, styles)
     for i, spec in enumerate(example.acts):
+        if example.layout == "recueil":
+            story.append(PageBreak())
         first = _flowables(spec.body[:1], styles)
         story.append(KeepTogether([Marker(pages, i, 0), *first]))
         story.extend(_flowables(spec.body[1:], styles))
@@ -661,6 +776,22 @@ def _render(example: Example, path: Path) -> list[list[int]]:
         body = Frame(margin, margin, width - 2 * margin, height - 2 * margin - 70, id="body")
         templates.insert(0, PageTemplate("first", [body], onPage=first_page))
         head = [NextPageTemplate("rest")]
+    elif layout == "recueil":
+
+        def act_stamp(canvas, doc):
+            started = [i for i, (first, _) in enumerate(pages) if first]
+            if not started:
+                return
+            canvas.setFont("Helvetica", 7)
+            for k, line in enumerate(example.stamps[started[-1]]):
+                canvas.drawRightString(width - margin, height - 24 - 9 * k, line)
+
+        def recueil_footer(canvas, doc):
+            canvas.setFont("Times-Roman", 8)
+            canvas.drawCentredString(width / 2, 28, f"{top['footer']} - page {doc.page}")
+
+        templates = [PageTemplate("first", [full], onPage=recueil_footer, onPageEnd=act_stamp)]
+        head = [*_lines(top["lines"], styles["title"])]
     else:
         templates.insert(0, PageTemplate("first", [full], onPage=footer))
         head = [NextPageTemplate("rest")]

@@ -187,7 +187,7 @@ def test_every_gold_value_is_written_in_the_source(gold: Path, tmp_path: Path):
     text = _collapse(_source_text(gold, tmp_path))
     words = text.split()
     for act in json.loads(gold.read_text("utf-8"))["acts"]:
-        strings = [act["numero"], act["president"], act["secretaire"]]
+        strings = [act["numero"], act["president"], act["secretaire"], act["identifiant_actes"]]
         strings += act["presents"] + act["absents_excuses"] + act["absents"]
         strings += [p["de"] for p in act["pouvoirs"]] + [p["a"] for p in act["pouvoirs"]]
         strings += act["visas"] + act["considerants"] + act["decisions"]
