@@ -160,7 +160,7 @@ def _rx() -> _Rx:
     )
 
 
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ])")
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ]|\d{1,3}\s+[A-ZÀ-ÖØ-Þ])")
 _HARD_NL = re.compile(r"(?<=[.;:!?])[ \t]*\n\s*|\n[ \t]*\n\s*")
 _BULLET_AT = re.compile(
     rf"""(?x)
@@ -376,6 +376,11 @@ def _classify(u: _Unit, rx: _Rx) -> str:
     if u.hint == "inf":
         return "inf"
     vm = rx.verb_start.match(t)
+    if not vm and u.hint == "verb" and _OCR_VERB.match(" " + t, 1):
+        t = t[1:]  # "SAPPROUVE la ..." read as "APPROUVE la ..."
+        vm = rx.verb_start.match(t)
+    if vm and len(t.rstrip(" .;:!")) <= vm.end() + 1:
+        return "vote"  # a bare "PREND ACTE" / "ADOPTE": the result, not a clause
     if vm and (u.hint == "verb" or u.bullet or (t[0].isupper() and _verb_opens(t, 0, vm.group()))) and not _TITLE_VERB.match(t):
         return "vote" if _VOTE_VERB.match(t) else "verb"
     head = t[:260]
