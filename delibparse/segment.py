@@ -45,6 +45,10 @@ NUM_ANCHOR = re.compile(
     (?P<num>{_NUM_BODY})
     """,
 )
+# a table row of a list of acts: "27/01/2025 | 2025_001 | Tarifs de la cantine | Approuvée"
+ROW = re.compile(r"(?m)^(?=[^\n]*\|[^\n]*\|)[^\n]+$")
+_ROW_NUM = re.compile(r"^(?:[A-Z]{1,6}[ _-]?)?\d{1,4}(?:[ ]?[-/._][ ]?[\dA-Z]{1,6}){0,3}$")
+_DATE_CELL = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 OBJET_ANCHOR = re.compile(r"(?i)\b(?:objet(?:\s+de\s+la\s+d[ée]lib[ée]ration)?|OBJET)\s*[:/]\s*")
 # numbered item: "1 –", "2)", "3.", "IV -", "Point n°3", "[5" (OCR), at a line start or after a
 # space; only items whose numbers run in sequence are kept (see _item_chain)
@@ -57,7 +61,7 @@ ITEM_ANCHOR = re.compile(
     (?!(?i:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|heures?|h\b|H\b|et\b|à\b|voix|membres|conseillers|pour|contre|abstentions?|votants|présents|pr[ée]sents|absents|pouvoirs|procurations|élus|ans|jours|mois|M\.|Mme))
     """,
 )
-_ITEM_BLOCK = re.compile(r"(?i)(?:article|art\.|point|n°|page|annexe|chapitre|titre|lot|section|tranche|phase|€|euros?|\d[ ,.]?)\s*$")
+_ITEM_BLOCK = re.compile(r"(?i)(?:article|art\.|point|n°|page|annexe|chapitre|titre|lot|section|tranche|phase|€|euros?|\d[ ,.]?)[ \t]*\Z")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
           "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18,
           "XIX": 19, "XX": 20}
@@ -77,27 +81,37 @@ def _item_value(num: str) -> int | None:
     return _ROMAN.get(num)
 
 
-def _item_chain(items: list[Anchor]) -> list[Anchor]:
-    """The longest run of items numbered n, n+1, n+2 ... in text order (at least 2)."""
-    best: dict[int, list[Anchor]] = {}
-    longest: list[Anchor] = []
+def _item_chain(items: list[Anchor], n: int) -> list[Anchor]:
+    """The run of items numbered n, n+1, n+2 ... that structures the text (at least 2 items).
+
+    An agenda at the top repeats the numbers of the items that follow: of the chains found,
+    the one whose items are spread over the most text wins (an agenda's are a line apart).
+    """
+    chains: list[list[Anchor]] = []
     for a in items:
         v = _item_value(a.numero or "")
         if v is None or v > 60:
             continue
-        prev = best.get(v - 1, [])
-        # a number lost or garbled by OCR ("[5" for 15): allow gaps in a chain already long
-        for gap in (2, 3, 4):
-            if prev:
+        target = None
+        for chain in reversed(chains):
+            last = _item_value(chain[-1].numero or "") or 0
+            if last == v - 1 or (len(chain) >= 3 and 2 <= v - last <= 4):
+                target = chain  # a number lost or garbled by OCR: gaps in a long chain
                 break
-            if v - gap in best and len(best[v - gap]) >= 3:
-                prev = best[v - gap]
-        chain = prev + [a] if prev or v <= 1 else [a]
-        if v not in best or len(chain) > len(best[v]):
-            best[v] = chain
-        if len(chain) > len(longest):
-            longest = chain
-    return longest if len(longest) >= 2 else []
+        if target is not None:
+            target.append(a)
+        elif v <= 2:
+            chains.append([a])
+    best: list[Anchor] = []
+    best_score = 0.0
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        ends = [x.start for x in chain[1:]] + [n]
+        score = sum(min(e - x.start, 1500) for x, e in zip(chain, ends))
+        if score > best_score:
+            best, best_score = chain, score
+    return best
 
 
 # a heading in capitals: at least 2 words of capitals (>= 10 letters), at a line start or after a
@@ -201,6 +215,10 @@ def find_anchors(text: str) -> list[Anchor]:
         before = text[max(0, m.start() - 40) : m.start()].lower()
         rest = text[m.end() : m.end() + 25]
         # a reference inside a sentence ("vu la délibération n° 12 du ..."), a law, an article
+        if re.search(r"(?:\(|\b(?:d[ée]lib[ée]ration|ordonnance|arr[êe]t[ée]|d[ée]cision|circulaire|avis|lettre|courrier|instruction|loi|d[ée]cret|march[ée]|convention|contrat|dossier|facture|parcelle|lot|section|rue|route))\s*$", before) and not m.group("word") and not m.group("code"):
+            continue  # "(délibération n°2017-15)", "l'ordonnance n°2020-744": references
+        if m.group("word") and re.search(r"(?:\(|\b(?:la|une|cette|sa|par|vu|de|du)\s+)$", before):
+            continue  # "(délibération n° 12)", "par délibération n° 12": references
         if m.group("point") and re.search(r"[,(]\s*$", before):
             continue  # "(jusqu'à 22h40, point n°2)": a mention, not a heading
         if not m.group("point") and re.search(r"(?:\bvu|\bla|\bsa|\bune|\bcette|\bpar|\bloi|\barticle|\bdécret|\bdu|\bde|\bpoint|\bl'|\bleur|\bses|\bnotre|\bau|\bet|\bà)\s*$", before):
@@ -219,6 +237,8 @@ def find_anchors(text: str) -> list[Anchor]:
         else:
             rank = 1
         anchor = Anchor(m.start(), m.end(), "num", num, rank=rank)
+        if rank == 1 and not re.match(r"\s*[-–—:]?\s*[«\"]?\p{Lu}", rest):
+            continue  # a bare "n° X" heading is followed by its objet, which starts with a capital
         if rank == 1 and not re.search(r"(?:^|[.!?:»\n|]|\d)\s*$", before):
             weak.append(anchor)  # bare "n° X" inside a line: kept only as part of a list
             continue
@@ -237,6 +257,17 @@ def find_anchors(text: str) -> list[Anchor]:
             continue  # the same number again (page header, title repeated)
         dedup.append(a)
     out = dedup
+    rows = []
+    for m in ROW.finditer(text):
+        cells = [c.strip() for c in m.group(0).split("|")]
+        nums = [c for c in cells if _ROW_NUM.match(c) and not _DATE_CELL.match(c)]
+        texts = [c for c in cells if len(c) >= 12 and not _ROW_NUM.match(c)]
+        if nums and texts:
+            obj = max(texts, key=len)
+            o = m.start() + m.group(0).index(obj)
+            rows.append(Anchor(m.start(), o, "row", nums[0], caps_end=o + len(obj)))
+    if len(rows) >= 3:
+        out.extend(rows)
     for m in OBJET_ANCHOR.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()].lower()
         if re.search(r"(?:pour|ayant pour|a pour|avec pour)\s*$", before):
@@ -247,17 +278,21 @@ def find_anchors(text: str) -> list[Anchor]:
         if _ITEM_BLOCK.search(text[max(0, m.start() - 12) : m.start()]):
             continue
         items.append(Anchor(m.start("num"), m.end(), "item", m.group("num")))
-    out.extend(_item_chain(items))
+    out.extend(_item_chain(items, len(text)))
     for m in CAPS_ANCHOR.finditer(text):
         head = m.group("head").strip()
         letters = sum(ch.isalpha() for ch in head)
         words = [w for w in head.split() if sum(ch.isalpha() for ch in w) >= 2]
         if letters < 10 or len(words) < 2:
             continue
+        # names in capitals after a civility ("M. LEBLANC, M. THUILLER") are not headings
+        if re.search(r"(?:\b(?:M|MM|Mme|Mmes|Mlle)\.?|Monsieur|Madame)\s*$", text[max(0, m.start() - 12) : m.start()]) \
+                or re.search(r"(?:^|\s)(?:M|MM|Mme)\.(?:\s|$)", head):
+            continue
         # a run of capitals that is a name list or a single surname is not a heading
         after = text[m.end() : m.end() + 2]
         out.append(Anchor(m.start("head"), m.start("head"), "caps", None, m.start("head") + len(m.group("head").rstrip())))
-    out.sort(key=lambda a: (a.start, ("num", "objet", "item", "caps").index(a.family)))
+    out.sort(key=lambda a: (a.start, ("row", "num", "objet", "item", "caps").index(a.family)))
     return out
 
 
@@ -323,9 +358,9 @@ def segment(text: str) -> Segmentation:
     """Split ``text`` into the sitting preamble and acts (see module docstring)."""
     n = len(text)
     anchors = find_anchors(text)
-    fam_count = {f: sum(a.family == f for a in anchors) for f in ("num", "objet", "item", "caps")}
+    fam_count = {f: sum(a.family == f for a in anchors) for f in ("row", "num", "objet", "item", "caps")}
     # which families structure this document: the strongest families that give >= 2 anchors
-    use: set[str] = set()
+    use: set[str] = {"row"} if fam_count["row"] >= 3 else set()
     for f in ("num", "objet", "item"):
         if fam_count[f] >= 2:
             use.add(f)
@@ -345,7 +380,7 @@ def segment(text: str) -> Segmentation:
     pending: list[Anchor] | None = None
     pending_start = 0
     head_end = cands[0][1] if cands else n
-    strong = {"num", "objet"}
+    strong = {"num", "objet", "row"}
     for g, s, e in cands:
         seg = text[s:e]
         fams = {a.family for a in g}
@@ -440,7 +475,7 @@ def _pv_approval(text: str, head: tuple[int, int]) -> list[ActSpan]:
 
 def _make_act(text: str, g: list[Anchor], start: int, end: int) -> ActSpan:
     act = ActSpan(start, end, rule="segment." + "+".join(a.family for a in g))
-    nums = sorted((a for a in g if a.family == "num"), key=lambda a: a.rank)
+    nums = sorted((a for a in g if a.family in ("num", "row")), key=lambda a: a.rank)
     numa = nums[0] if nums else next((a for a in g if a.family == "item"), None)
     if numa is not None:
         act.numero = numa.numero
@@ -448,10 +483,10 @@ def _make_act(text: str, g: list[Anchor], start: int, end: int) -> ActSpan:
         if ms >= 0:
             act.numero_start, act.numero_end = ms, ms + len(numa.numero or "")
     # objet: after an "Objet :" label, else after the number, else the caps heading
-    order = [a for a in g if a.family == "objet"] + [a for a in g if a.family == "num"] + \
+    order = [a for a in g if a.family == "row"] + [a for a in g if a.family == "objet"] + [a for a in g if a.family == "num"] + \
             [a for a in g if a.family == "item"] + [a for a in g if a.family == "caps"]
     for a in order:
-        span = _objet_from(text, a.body, end, a.caps_end if a.family == "caps" else None)
+        span = _objet_from(text, a.body, end, a.caps_end if a.family in ("caps", "row") else None)
         if a.family in ("num", "item") and span:
             # a caps heading right after the number gives a cleaner end
             caps = next((c for c in g if c.family == "caps" and c.start >= a.body - 1 and c.start - a.body < 4), None)
