@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import doctest
+import functools
 import importlib.util
 import json
 import re
@@ -56,10 +57,12 @@ def _contradictions(gold: Path) -> set[str]:
     return set(re.findall(r"(?m)^\s*-\s*contradiction:\s*([\w.]+)", notes.read_text("utf-8")))
 
 
+@functools.cache
 def _load_generator():
+    """corpus/make_examples.py as a module (it is a script, not part of the package)."""
     spec = importlib.util.spec_from_file_location("make_examples", GENERATOR)
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_examples", module)
+    sys.modules["make_examples"] = module  # dataclasses look their module up while the file executes
     spec.loader.exec_module(module)
     return module
 
