@@ -366,10 +366,17 @@ def order_items(items: list[Item], *, height: float) -> list[tuple[str, Box]]:
 # --------------------------------------------------------------------------- across pages
 
 
-def _norm(text: str) -> str:
+def _norm(text: str, *, digits: bool = False) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+    text = re.sub(r"\s+", "", "".join(ch for ch in text if not unicodedata.combining(ch)))
+    return text if digits else re.sub(r"\d+", "#", text)
+
+
+def _pageish(text: str, page: int, *, bottom: bool) -> bool:
+    """Does a line vary from page to page only by its page number?"""
+    if page not in {int(n) for n in re.findall(r"\d+", text)}:
+        return False
+    return bottom or bool(re.search(r"(?i)\bpage\b|\bp\.\s*\d|\d\s*(?:/|sur)\s*\d", text))
 
 
 def _in_margin(box: Box, height: float) -> bool:
@@ -390,7 +397,7 @@ def drop_repeated_margins(pages) -> list[tuple[str, int, Box]]:
     Prefecture stamps repeated on every page, and the page-1 copy of a repeated header (it may
     be the only place naming the commune), are kept once.
     """
-    cands: dict[int, list[tuple[str, float]]] = {}
+    cands: dict[int, list[tuple[str, str, float]]] = {}
     with_text = [p for p in pages if p.lines]
     edge: dict[int, set[float]] = {}
     for p in with_text:
@@ -398,28 +405,31 @@ def drop_repeated_margins(pages) -> list[tuple[str, int, Box]]:
         edge[p.number] = set(tops[:EDGE_LINES] + tops[-EDGE_LINES:])
         for text, box in p.lines:
             if box.top in edge[p.number] and _in_margin(box, p.height):
-                cands.setdefault(p.number, []).append((_norm(text), box.top))
+                cands.setdefault(p.number, []).append((_norm(text, digits=True), _norm(text), box.top))
     # on 2-3 pages every page must repeat it; then at least half of the pages, and 3
     need = len(with_text) if len(with_text) <= 3 else max(3, -(-len(with_text) // 2))
+
+    def count(key: str, idx: int, top: float) -> int:
+        return sum(1 for lst in cands.values() if any(c[idx] == key and abs(c[2] - top) <= 4 for c in lst))
+
     out: list[tuple[str, int, Box]] = []
     seen_stamp: set[str] = set()
     for p in pages:
         tops = sorted(b.top for _, b in p.lines)
         extremes = set(tops[:2] + tops[-2:])
         for text, box in p.lines:
-            in_margin = box.top < MARGIN_ZONE * p.height or box.bottom > (1 - MARGIN_ZONE) * p.height
+            in_margin = _in_margin(box, p.height)
             if in_margin and box.top in extremes and _is_page_number(text, len(pages)):
                 continue
-            if in_margin and p.ocr_conf is None and box.top in edge.get(p.number, ()):
-                key = _norm(text)
-                count = sum(1 for q, lst in cands.items() if any(k == key and abs(t - box.top) <= 4 for k, t in lst))
-                if len(with_text) >= 2 and count >= need:
+            if in_margin and p.ocr_conf is None and box.top in edge.get(p.number, ()) and len(with_text) >= 2:
+                exact, key = _norm(text, digits=True), _norm(text)
+                # identical text, or text whose only change is the page number ("Page 3 / 12")
+                repeated = count(exact, 0, box.top) >= need or (
+                    count(key, 1, box.top) >= need and _pageish(text, p.number, bottom=box.top > p.height / 2))
+                if repeated:
                     first_header = p.number == with_text[0].number and box.top < MARGIN_ZONE * p.height
-                    if _STAMP.search(text) or first_header:  # keep the first copy
-                        if key in seen_stamp:
-                            continue
-                        seen_stamp.add(key)
-                    else:
+                    if not (_STAMP.search(text) or first_header) or key in seen_stamp:
                         continue
+                    seen_stamp.add(key)  # keep the first copy
             out.append((text, p.number, box))
     return out

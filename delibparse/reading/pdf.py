@@ -93,7 +93,7 @@ def _run_isolated(data: bytes, kwargs: dict, *, timeout: float | None, source: s
     send.close()
     # The child enforces the deadline itself between pages; the parent waits a little longer
     # and kills it only when pdfium is stuck inside one call.
-    grace = None if timeout is None else timeout + 5.0
+    grace = None if timeout is None else timeout + min(5.0, 1.0 + 0.1 * timeout)
     try:
         if not recv.poll(grace):
             proc.kill()
@@ -120,6 +120,9 @@ def _run_isolated(data: bytes, kwargs: dict, *, timeout: float | None, source: s
 
 
 def _child(send, data: bytes, kwargs: dict) -> None:
+    import faulthandler
+
+    faulthandler.disable()  # a pdfium crash is reported by the parent, not dumped here
     try:
         import resource
 
@@ -160,6 +163,8 @@ def _open(data: bytes, *, source: str | None, password: str | None):
             raise EncryptedError("the PDF is encrypted and needs a password", source=source) from None
         if code == raw.FPDF_ERR_SECURITY:
             raise EncryptedError("the PDF uses an unsupported security handler", source=source) from None
+        if code == raw.FPDF_ERR_SUCCESS and re.search(rb"/Count\s+0\b", data):
+            raise EmptySourceError("the PDF has no pages", source=source) from None
         raise UnreadableError(f"not a readable PDF ({err})", source=source) from None
 
 
@@ -366,6 +371,12 @@ def _words(chars) -> tuple[list[Word], list[tuple[str, Box]]]:
     return words, rotated
 
 
+def _bounds(obj):
+    """(left, bottom, right, top) of a page object (pypdfium2 5: get_bounds, 4: get_pos)."""
+    get = getattr(obj, "get_bounds", None) or obj.get_pos
+    return get()
+
+
 def _image_share(page, width: float, height: float) -> float:
     """Largest share of the page area covered by one image object."""
     import pypdfium2.raw as raw
@@ -374,7 +385,7 @@ def _image_share(page, width: float, height: float) -> float:
     area = max(width * height, 1.0)
     try:
         for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-            left, bottom, right, top = obj.get_bounds()
+            left, bottom, right, top = _bounds(obj)
             best = max(best, (right - left) * (top - bottom) / area)
     except Exception:  # noqa: BLE001 - a broken object list just means "no image"
         return best
@@ -393,7 +404,7 @@ def _rules(page, to_top) -> list[tuple[float, float, float, float]]:
     if len(objs) > 5000:
         objs = objs[:5000]
     for obj in objs:
-        left, bottom, right, top = obj.get_bounds()
+        left, bottom, right, top = _bounds(obj)
         w, h = right - left, top - bottom
         xa, ya = to_top(left, top)
         xb, yb = to_top(right, bottom)

@@ -173,7 +173,7 @@ def many_pages(n: int) -> bytes:
     buf, c = _canvas()
     for p in range(n):
         c.setFont("Helvetica", 11)
-        c.drawString(72, _y(100), f"Délibération n° {p + 1} : objet de la page {p + 1}")
+        c.drawString(72, _y(100), f"Délibération n° 2024-{p + 1:03d} : objet numéro {p + 1}")
         c.showPage()
     c.save()
     return buf.getvalue()
