@@ -1,0 +1,833 @@
+"""The vote of an act: counts, unanimity, outcome.
+
+Finding and choosing are separate. ``find_mentions`` returns every vote mention of a region
+(a count "18 voix pour" / "Contre : 1", a flattened vote table, "à l'unanimité des membres
+présents", "à la majorité", an outcome word "adoptée", "rejetée"); ``group_blocks`` gathers
+mentions that stand together into vote blocks; ``choose`` keeps the act's own vote: the last
+block that is neither inside a "Vu ..." / another body's opinion nor a procedural vote (the
+secretary, the previous minutes, the way of voting), completed by a consistent count block
+stated elsewhere in the act (a header "Pour : 23 Contre : 0" with "Adoptée à l'unanimité" at
+the end). ``extract`` turns the choice into ``Found`` values; other blocks are returned with
+a low score.
+
+Only stated values are given: "à l'unanimité" alone gives no ``vote.pour``; ``unanimite`` is
+True only when unanimity is written, False on "à la majorité" or a stated contre/abstention.
+
+Patterns are matched on a same-length folded copy of the text (lower case, no accents,
+straight apostrophes), so offsets stay those of the source. Words live in
+``data/fr/votes.yaml``.
+
+>>> v = vote_of("Après en avoir délibéré, le conseil adopte par 18 voix pour, 3 contre et deux abstentions (M. Paul DURAND, Mme Anne ROY).")
+>>> (v["vote.pour"], v["vote.contre"], v["vote.abstention"], v["vote.unanimite"], v["vote.issue"])
+(18, 3, 2, False, 'adopte')
+>>> v["vote.noms_abstention"]
+['Paul DURAND', 'Anne ROY']
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex as re
+
+from ..lexicon import load, number_word_pattern, parse_int
+from .base import Context, Found
+
+FIELDS = (
+    "vote.pour",
+    "vote.contre",
+    "vote.abstention",
+    "vote.unanimite",
+    "vote.issue",
+    "vote.nppv",
+    "vote.unanimite_qualificatif",
+    "vote.noms_contre",
+    "vote.noms_abstention",
+    "nb_votants",
+)
+
+KINDS = ("pour", "contre", "abstention", "nppv", "votants", "exprimes")
+_COUNTED = ("pour", "contre", "abstention", "nppv")  # kinds that make a block a vote
+
+# ----------------------------------------------------------------------------- folding
+
+
+def fold_same_length(s: str) -> str:
+    """Lower case, accents and curly apostrophes removed, one character for one.
+
+    >>> fold_same_length("Adoptée À L’UNANIMITÉ")
+    "adoptee a l'unanimite"
+    """
+    out = []
+    for c in s:
+        low = c.lower()
+        if len(low) != 1:
+            low = c
+        base = unicodedata.normalize("NFD", low)[0]
+        if base in "’‘`´ʼ":
+            base = "'"
+        out.append(base)
+    return "".join(out)
+
+
+# ----------------------------------------------------------------------------- patterns
+
+_LEX = load("votes")
+
+
+def _alt(items) -> str:
+    return "|".join(f"(?:{i})" for i in sorted(items, key=len, reverse=True))
+
+
+def _words_pattern() -> str:
+    # number words, folded (the lexicon holds accented and plain forms); never start on "et"
+    return rf"(?!et\b){fold_same_length(number_word_pattern())}"
+
+
+_WORDS = _words_pattern()
+# a count: 1 to 3 digits, or French number words
+_NUM = rf"(?:(?<![\d.,])\d{{1,3}}(?![\d])|\b{_WORDS}\b)"
+_ZERO = _alt(_LEX["zero_words"]).replace("(?:/)", "(?:/)").replace("(?:-)", r"(?:-(?=\s|$))")
+# what may stand after a count and shows it is not one (an amount, a duration, a decimal)
+_NOT_COUNT_AFTER = r"(?!\s*(?:[.,]\d|\d|€|%|euros?\b|ans?\b|mois\b|jours?\b|h\b|heures?\b|m2|m²|km|ha\b))"
+
+
+def _group_alt(table: dict, kinds=KINDS) -> str:
+    return "|".join(f"(?P<{k}>{_alt(table[k])})" for k in kinds if k in table)
+
+
+# "Pour : 20", "Votes contre = 2", "Abstention(s) : 0", "Votants : 23", "Contre : /"
+LABEL_FIRST = re.compile(
+    rf"""(?x)
+    (?<![\w'])
+    (?:{_group_alt(_LEX["label_first"])})
+    \s*(?:\(s\))?\s*[:=;]\s*
+    (?P<n>{_NUM}|{_ZERO})
+    {_NOT_COUNT_AFTER}
+    """
+)
+
+# "Pour 20, Contre 2, Abstention 1" (no colon; the label written with a capital: checked in code)
+LABEL_NUMBER = re.compile(
+    rf"""(?x)
+    (?<![\w'])(?<!majorite\s)
+    (?:(?P<pour>pour)|(?P<contre>contre)|(?P<abstention>abstentions?))
+    \s+(?P<n>\d{{1,3}})(?!\d)
+    (?=\s*(?:[,;|/\n]|$|et\s))
+    """
+)
+
+# words that show "pour" is the preposition ("3 membres pour représenter", "2 pour le projet")
+_NOT_AFTER_POUR = (r"le|la|les|l'|un|une|des|du|de|d'|ce|cette|ces|son|sa|ses|leur|leurs|chaque|tout|toute|tous"
+                   r"|toutes|[a-z]{3,}(?:er|ir)")
+# "18 voix pour", "3 contre", "deux abstentions", "5 ne prenant pas part au vote", "sur 34 votants"
+_NF = _LEX["number_first"]
+NUMBER_FIRST = re.compile(
+    rf"""(?x)
+    (?<![\w'/,.])
+    (?P<n>{_NUM})
+    \s*(?:\(\s*\d{{1,3}}\s*\)\s*)?                 # "dix-huit (18) voix"
+    (?:(?P<noun>{_alt(_NF["nouns"])})\s+)?
+    (?:\(s\)\s*)?
+    (?:
+        (?P<pour>{_alt(_NF["pour"])})(?!\s+(?:cent|mille|{_NOT_AFTER_POUR})\b)
+      | (?P<contre>{_alt(_NF["contre"])})
+      | (?P<abstention>{_alt(_NF["abstention"])})
+      | (?P<nppv>{_alt(_NF["nppv"])})
+      | (?P<votants>{_alt(_NF["votants"])})
+      | (?P<exprimes>{_alt(_NF["exprimes"])})
+    )
+    (?![\w])
+    (?!\s*[:=]?\s*(?:\d|/))                         # "23 Contre : 0" is label-first style
+    """
+)
+
+# "Majorité pour 3 votes contre : A, B, C" / "Majorité pour 1 vote contre (M. X)": the number counts
+# the minority; a flattened table may interleave a few words of another column.
+MAJORITY_FOR = re.compile(
+    rf"""(?x)
+    \bmajorite\s+pour\s+(?P<n>{_NUM})
+    (?P<gap>[^\d:]{{0,80}}?)
+    (?:(?P<contre>\bcontre\b)|(?P<abstention>\babstentions?\b)|(?P<nppv>{_alt(_NF["nppv"])}))
+    """
+)
+
+# A flattened vote table: header labels, then the values in the same order.
+_TLAB = r"(?:pour|contre|abstentions?(?:\s*\(s\))?|votants|nppv)\b"
+TABLE = re.compile(
+    rf"""(?x)
+    (?<![\w'])
+    (?P<head>(?:{_TLAB}\s*[:|]?\s*){{2,6}})
+    (?P<vals>(?:(?:\d{{1,3}}|/)(?![\w/])\s*\|?\s*){{1,6}})
+    """
+)
+_TLAB_RE = re.compile(rf"(?:pour|contre|abstention|votants|nppv)")
+_PRECEDING_NUM = re.compile(r"(?<![\w.,])(\d{1,3})\s*\|?\s*$")
+
+# Names given without a count: "Abstention(s) de : Mme A, M. B", "Ont voté contre : M. X"
+NAMES_ONLY = re.compile(
+    r"""(?x)
+    (?<![\w'])
+    (?:(?P<contre>(?:ont\s+vote\s+|votes?\s+|voix\s+)?contre)|(?P<abstention>abstentions?(?:\s*\(s\))?|(?:se\s+sont\s+|s'est\s+)abstenue?s?))
+    \s*(?:de\s*:?|:)\s*
+    """
+)
+
+_QUALS = {fold_same_length(q): q for q in _LEX["unanimity_qualifiers"]}
+_QUAL_ALT = _alt(re.escape(q).replace("\\ ", " ").replace(" ", r"\s+") for q in _QUALS)
+UNANIMITY = re.compile(
+    rf"""(?x)
+    (?:\ba\s*l['\s]*|\bl['\s]*)?(?<![\w])(?:unanimite\b|unanimement\b|(?:vote|votes|accord)\s+unanimes?\b)
+    (?:\s+(?P<qual>{_QUAL_ALT})\b)?
+    """
+)
+MAJORITY = re.compile(rf"(?x)(?:{_LEX['majority']})(?!{_LEX['majority_not']})")
+
+_ADOPT = r"adopte(?:e|s|es)?|approuve(?:e|s|es)?|accepte(?:e|s|es)?"
+_REJECT = _LEX["reject_words"]
+_OUTCOME_SUBJECT = _LEX["outcome_subject"].replace("voeu", "v(?:oe|œ)u")
+OUTCOME_SUBJECT = re.compile(
+    rf"""(?x)
+    \b{_OUTCOME_SUBJECT}\s+(?:(?:ainsi|donc|ensuite|alors|bien|finalement|definitivement|egalement)\s+)?
+    (?:(?P<adopt>{_LEX["adopt_words"]})|(?P<reject>{_REJECT}))\b
+    (?!\s+(?:le\s+\d|en\s+date|par\s+(?:deliberation|arrete|decret|le\s|la\s|l')|lors\b|au\s+cours\b|depuis\b|en\s+(?:19|20)\d\d))
+    """
+)
+OUTCOME_WORD = re.compile(
+    rf"""(?x)
+    (?<!['])(?:(?P<adopt>{_ADOPT})|(?P<reject>{_REJECT}))
+    (?=\s*(?:a\s+l['\s]*unanimite|a\s+la\s+majorite|l['\s]*unanimite|par\s+(?:{_NUM})\s|\(|\.|!|$|\n|-{{2,}}|:|\*)
+    )
+    """
+)
+# "APPROUVEE", "ADOPTÉES", "REJETÉ" in capitals, on the source text (a result column, a stamp)
+CAPS_OUTCOME = re.compile(r"(?<![\p{L}'’])(?:ADOPT|APPROUV|REJET|REFUS)(?:ÉE?S?|EES?)(?![\p{L}])")
+NOT_ADOPTED = re.compile(rf"\b{_LEX['not_adopt']}\b")
+REJECT_VERB = re.compile(rf"\b{_LEX['assembly']}\b[^.;\n]{{0,150}}?{_LEX['reject_verb']}")
+_AMENDMENT = re.compile(r"amendements?\b|sous-amendement")
+
+SANS_VOTE = re.compile("|".join(f"(?:{p})" for p in _LEX["sans_vote"]))
+POSTPONED = re.compile("|".join(f"(?:{p})" for p in _LEX["postponed"]))
+DELIBERATED = re.compile(_LEX["deliberated"])
+_VERBS = _alt(_LEX["decision_verbs"])
+DECISION_VERB = re.compile(rf"(?<![\w'])(?:{_VERBS})(?![\w'])")
+# a capitalised verb at a clause start: "APPROUVE la convention", "- DÉCIDE :"
+VERB_AT_START = re.compile(rf"(?:^|\n|[:;.]\s|[-•>*–—]\s*|\d\s*[.)/-]\s*)\s*(?P<v>{_VERBS})(?![\w'])")
+ASSEMBLY_VERB = re.compile(
+    rf"\b{_LEX['assembly']}\b[^.;\n]{{0,160}}?(?<![\w'])(?P<v>{_VERBS})(?![\w'])"
+)
+_PROCEDURAL = re.compile("|".join(f"(?:{p})" for p in _LEX["procedural"]))
+_OTHER_BODY = re.compile(_LEX["other_body"])
+_CLAUSE_START = re.compile(rf"^[\s\-•*–—>]*{_LEX['clause_start']}")
+_BOUNDARY = re.compile(r"\n|;|(?<!\b(?:m|mm|mme|mmes|mlle|dr|st|ste|n|art|[a-z]))\.\s")
+NAMES_FIRST = re.compile(
+    rf"(?P<nppv>{_LEX['nppv_phrase']})|(?P<abstention>{_LEX['names_first']['abstention']})|(?P<contre>{_LEX['names_first']['contre']})"
+)
+VOTANTS_NO_COLON = re.compile(rf"(?<![\w']){_LEX['votants_no_colon']}\s+(?P<n>\d{{1,3}})(?!\d)")
+STRONG_SANS_VOTE = re.compile(_LEX["strong_sans_vote"])
+_CIV_NAME = re.compile(r"(?:\bM\.|\bMM\.|\bMmes?\b\.?|\bMonsieur\b|\bMadame\b|\bMr\b\.?|\bMlle\b\.?)\s*(?:le\s+|la\s+)?[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}")
+CLOSING = re.compile("|".join(f"(?:{p})" for p in _LEX["closing"]))
+
+
+@functools.cache
+def _civility_re() -> re.Pattern:
+    """Civilities from data/fr/civilities.yaml (shared lexicon), with a minimal fallback."""
+    try:
+        civs = load("civilities")["civilities"]
+    except (OSError, KeyError, TypeError):
+        civs = [r"messieurs", r"mesdames", r"monsieur", r"madame", r"mmes\.?", r"mme\.?", r"mm\.?", r"mr\.?",
+                r"m\.", r"m(?=\s)", r"mlle\.?", r"dr\.?"]
+    return re.compile(rf"(?i)^\s*(?:{_alt(civs)})\s*")
+
+
+# ----------------------------------------------------------------------------- finding
+
+
+@dataclass(slots=True)
+class Mention:
+    """One vote mention: a count, names, unanimity, majority or an outcome word."""
+
+    kind: str  # pour | contre | abstention | nppv | votants | exprimes | unanimite | majorite | adopte | rejete
+    start: int  # absolute offsets
+    end: int
+    value: int | None = None
+    names: list[str] = field(default_factory=list)
+    qual: str | None = None  # unanimity qualifier
+    rule: str = ""
+    weak: bool = False  # a bare "3 pour" needs another vote mention nearby
+
+
+def _count(tok: str) -> int | None:
+    t = tok.strip()
+    if t in {"/", "-"} or re.fullmatch(r"neant|aucune?|zero|nul", t):
+        return 0
+    t = re.sub(r"\s+et$", "", t)
+    return parse_int(t)
+
+
+def _kind(m: re.Match) -> str | None:
+    for k in KINDS:
+        if m.groupdict().get(k):
+            return k
+    return None
+
+
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|(?:de|du|des|d'|d’|le|la|van|von|der|di|da|del|dos|ben|el))$")
+
+
+def _clean_name(item: str) -> str | None:
+    item = re.sub(r"\s+", " ", item).strip(" .,;:-–—*")
+    item = re.sub(r"^(?:et|de)\s+", "", item)
+    prev = None
+    while prev != item:
+        prev = item
+        item = _civility_re().sub("", item, count=1).strip()
+    item = re.sub(r",?\s*(?:maire|adjointe?|conseill[eè]re?\b.*|pr[ée]sidente?)$", "", item, flags=re.I).strip(" ,")
+    if not item or len(item) > 60:
+        return None
+    words = item.split()
+    if len(words) > 5 or not words[0][:1].isupper():
+        return None
+    if not all(_NAME_WORD.match(w) for w in words):
+        return None
+    return item
+
+
+def _split_names(chunk: str) -> list[str]:
+    chunk = re.sub(r"\bdont\s+\d+\s+procurations?\s*(?:\([^)]*\))?", " ", chunk)
+    parts = re.split(r",|;|\bet\b|\s[–—-]\s|/", chunk)
+    names = []
+    for p in parts:
+        n = _clean_name(p)
+        if n is None:
+            if names:
+                break
+            continue
+        names.append(n)
+    return names
+
+
+_STOP = re.compile(r"\n|;|\)|\s(?=\d)|(?<!\b(?:M|MM|Mme|Mmes|Mlle|Dr|[A-Z]))\.(?:\s|$)")
+
+
+def _names_after(text: str, pos: int, limit: int) -> tuple[list[str], int]:
+    """Names listed right after a count: "(M. X, Mme Y)", ": A, B et C", "de M. X", ", M. X, M. Y"."""
+    lim = min(limit, pos + 400)
+    m = re.match(r"\s*\(([^()]{2,300})\)", text[pos:lim])
+    if m:
+        names = _split_names(m.group(1))
+        return (names, pos + m.end()) if names else ([], pos)
+    m = re.match(r"\s*(?:,\s*)?(?:de\s*:?|:)\s*|\s*,\s*(?=(?:M\.|MM\.?|Mmes?\.?|Monsieur|Madame|Mr\.?)\s)", text[pos:lim])
+    if not m:
+        return [], pos
+    start = pos + m.end()
+    seg = text[start:lim]
+    stop = _STOP.search(seg)
+    if stop:
+        seg = seg[: stop.start()]
+    names = _split_names(seg)
+    return (names, start + len(seg)) if names else ([], pos)
+
+
+def _window_before(text: str, pos: int, lo: int) -> str:
+    window = text[max(lo, pos - 200): pos]
+    cut = max(window.rfind("\n"), window.rfind(";"), window.rfind("("), window.rfind(")"), window.rfind(":"),
+              max((x.end() for x in re.finditer(r"[a-zéèêàûç]{2}[.!?]\s", window)), default=0) - 1)
+    return window[cut + 1:]
+
+
+def _ends_with_name(text: str, pos: int, lo: int) -> bool:
+    w = _window_before(text, pos, lo).rstrip(" ,")
+    last = w.split()[-1] if w.split() else ""
+    return last[:1].isupper()
+
+
+def _names_before(text: str, pos: int, lo: int) -> list[str]:
+    """Civility-led names just before a phrase ("M. X et Mme Y ne prennent pas part au vote")."""
+    if not _ends_with_name(text, pos, lo):
+        return []
+    w = _window_before(text, pos, lo)
+    found = [_clean_name(x.group(0)) for x in _CIV_NAME.finditer(w)]
+    return [n for n in found if n]
+
+
+def _names_from_mention_names(text: str, m: Mention, end: int) -> None:
+    if m.kind in ("contre", "abstention"):
+        names, new_end = _names_after(text, m.end, end)
+        if names:
+            m.names = names
+            m.end = max(m.end, new_end)
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: str | None = None) -> list[Mention]:
+    """Every vote mention of ``text[start:end]``, in text order (absolute offsets).
+
+    >>> [(m.kind, m.value) for m in find_mentions("Pour : 20 Contre : 1 (M. X) Abstention : 0")]
+    [('pour', 20), ('contre', 1), ('abstention', 0)]
+    """
+    end = len(text) if end is None else end
+    f = folded if folded is not None else fold_same_length(text)
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(m: Mention) -> None:
+        out.append(m)
+        taken.append((m.start, m.end))
+
+    # 1. flattened tables first (they explain the label-first debris around them)
+    for m in TABLE.finditer(f, start, end):
+        labels = [x.group(0) for x in _TLAB_RE.finditer(m.group("head"))]
+        vals = re.findall(r"\d{1,3}|/", m.group("vals"))
+        pre = _PRECEDING_NUM.search(f, max(start, m.start() - 8), m.start())
+        if pre and pre.group(1):
+            vals = [pre.group(1)] + vals
+        pos = m.start("vals")
+        for i, (lab, val) in enumerate(zip(labels, vals)):
+            add(Mention(lab, pos, pos + 1, _count(val), rule="votes.table"))
+        taken.append((m.start(), m.end()))
+    # 2. label-first counts
+    for m in LABEL_FIRST.finditer(f, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        k = _kind(m)
+        add(Mention(k, m.start(), m.end(), _count(m.group("n")), rule="votes.label_first"))
+    for m in LABEL_NUMBER.finditer(f, start, end):
+        if not free(m.start(), m.end()) or not text[m.start()].isupper():
+            continue
+        if re.match(r"\s*(?:voix|votes?)\b", f[m.end(): m.end() + 8]):
+            continue
+        add(Mention(_kind(m), m.start(), m.end(), int(m.group("n")), rule="votes.label_number"))
+    # 3. "majorité pour N ... contre"
+    for m in MAJORITY_FOR.finditer(f, start, end):
+        k = _kind(m)
+        v = _count(m.group("n"))
+        if k and v is not None and free(m.start("n"), m.end()):
+            add(Mention(k, m.start("n"), m.end(), v, rule="votes.majority_for"))
+    # 4. number-first counts
+    for m in NUMBER_FIRST.finditer(f, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        k = _kind(m)
+        v = _count(m.group("n"))
+        if v is None or v > 999:
+            continue
+        weak = not m.group("noun") and k in ("pour", "contre")
+        add(Mention(k, m.start(), m.end(), v, rule="votes.number_first", weak=weak))
+    # 5. names without a count
+    for m in NAMES_ONLY.finditer(f, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        nxt = text[m.end(): m.end() + 12]
+        if not (nxt[:1].isupper() or _civility_re().match(nxt)):
+            continue
+        names, new_end = _names_after(text, m.end() - len(m.group(0)) + len(m.group(0).rstrip()), end)
+        if not names:
+            seg_names, new_end = _names_after(text, m.end() - 1 if text[m.end() - 1] == ":" else m.end(), end)
+            names = seg_names
+        if names:
+            add(Mention(_kind(m) or "contre", m.start(), max(new_end, m.end()), None, names=names,
+                        rule="votes.names"))
+    # names after counts
+    for mm in out:
+        if mm.value is not None and mm.rule != "votes.table":
+            _names_from_mention_names(text, mm, end)
+    # 6. names before the phrase: "M. X ne prend pas part au vote", "Mme Y s'abstient"
+    for m in NAMES_FIRST.finditer(f, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        k = _kind(m)
+        names = _names_before(text, m.start(), start)
+        phrase = f[m.start(): m.end()]
+        plural = bool(re.search(r"prenn?ent|n'ont|participent|votent|ont\s+vote|sont\s+abstenu|abstiennent", phrase))
+        value = len(names) or (None if plural or "prenant" in phrase or "votant" in phrase
+                               or "abstenant" in phrase or not _ends_with_name(text, m.start(), start) else 1)
+        if value is not None:
+            add(Mention(k, m.start(), m.end(), value, names=names if k != "nppv" else [], rule="votes.names_first"))
+    for m in VOTANTS_NO_COLON.finditer(f, start, end):
+        if free(m.start(), m.end()):
+            add(Mention("votants", m.start(), m.end(), int(m.group("n")), rule="votes.votants"))
+    # 7. unanimity, majority, outcome words
+    for m in UNANIMITY.finditer(f, start, end):
+        q = m.group("qual")
+        qual = _QUALS.get(re.sub(r"\s+", " ", q)) if q else None
+        out.append(Mention("unanimite", m.start(), m.end(), qual=qual, rule="votes.unanimity"))
+    for m in MAJORITY.finditer(f, start, end):
+        out.append(Mention("majorite", m.start(), m.end(), rule="votes.majority"))
+    seen_outcome: list[tuple[int, int]] = []
+    for pat, rule in ((OUTCOME_SUBJECT, "votes.outcome_subject"), (OUTCOME_WORD, "votes.outcome_word")):
+        for m in pat.finditer(f, start, end):
+            if any(not (m.end() <= s or m.start() >= e) for s, e in seen_outcome):
+                continue
+            kind = "adopte" if m.group("adopt") else "rejete"
+            if m.start() > 0 and f[m.start() - 1].isalnum():
+                # glued to the previous word (a lost line break): only "...BurlierADOPTÉ."
+                if not (text[m.start(): m.end()].isupper() and text[m.start() - 1].islower()):
+                    continue
+            if kind == "rejete" and _AMENDMENT.search(f, max(start, m.start() - 100), m.start()):
+                continue
+            seen_outcome.append((m.start(), m.end()))
+            out.append(Mention(kind, m.start(), m.end(), rule=rule))
+    for m in CAPS_OUTCOME.finditer(text, start, end):
+        if any(not (m.end() <= s or m.start() >= e) for s, e in seen_outcome):
+            continue
+        kind = "rejete" if m.group(0)[:3] in ("REJ", "REF") else "adopte"
+        out.append(Mention(kind, m.start(), m.end(), rule="votes.outcome_caps"))
+    for pat, rule in ((NOT_ADOPTED, "votes.not_adopted"), (REJECT_VERB, "votes.reject_verb")):
+        for m in pat.finditer(f, start, end):
+            if _AMENDMENT.search(f, max(start, m.start() - 100), m.end()):
+                continue
+            out.append(Mention("rejete", m.start(), m.end(), rule=rule))
+    out.sort(key=lambda x: (x.start, x.end))
+    # a bare "3 pour" counts only next to another vote mention
+    keep = []
+    for i, m in enumerate(out):
+        if m.weak and not any(j != i and abs(o.start - m.start) < 120 and o.kind in _COUNTED + ("unanimite", "majorite", "adopte", "rejete")
+                              for j, o in enumerate(out)):
+            continue
+        keep.append(m)
+    return keep
+
+
+# ----------------------------------------------------------------------------- grouping
+
+
+@dataclass(slots=True)
+class Block:
+    """Vote mentions that stand together: one vote."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    penalty: str | None = None  # "visa" | "other_body" | "procedural"
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return max(m.end for m in self.mentions)
+
+    def get(self, kind: str) -> Mention | None:
+        for m in self.mentions:
+            if m.kind == kind and (m.value is not None or kind in ("unanimite", "majorite", "adopte", "rejete")):
+                return m
+        return None
+
+    def names(self, kind: str) -> list[str]:
+        for m in self.mentions:
+            if m.kind == kind and m.names:
+                return m.names
+        return []
+
+    @property
+    def is_vote(self) -> bool:
+        return any(m.kind in _COUNTED + ("unanimite", "majorite", "adopte", "rejete") for m in self.mentions)
+
+    @property
+    def has_counts(self) -> bool:
+        return any(m.kind in ("pour", "contre", "abstention") and m.value is not None for m in self.mentions)
+
+
+_MODAL = ("unanimite", "majorite")
+_GAP = 120
+
+
+def group_blocks(mentions: list[Mention]) -> list[Block]:
+    """Mentions close together form a block; a second count of the same kind, or a second
+    unanimity/majority, starts a new one (two votes written one after the other)."""
+    blocks: list[Block] = []
+    cur: Block | None = None
+    for m in mentions:
+        if cur is not None and m.start - cur.end <= _GAP:
+            valued = {x.kind for x in cur.mentions if x.value is not None}
+            clash = (m.kind in _MODAL and any(x.kind in _MODAL for x in cur.mentions)) or (
+                m.kind in KINDS and m.value is not None and m.kind in valued)
+            if m.kind in ("adopte", "rejete") and any(x.kind in ("adopte", "rejete") for x in cur.mentions):
+                clash = True
+            if not clash:
+                cur.mentions.append(m)
+                continue
+        cur = Block([m])
+        blocks.append(cur)
+    return blocks
+
+
+def _clause_start(f: str, pos: int, lo: int) -> int:
+    a = max(lo, pos - 300)
+    b = a
+    for x in _BOUNDARY.finditer(f, a, pos):
+        b = x.end()
+    return b
+
+
+def _sentence_end(f: str, pos: int, hi: int) -> int:
+    m = _BOUNDARY.search(f, pos, min(hi, pos + 200))
+    return m.start() if m else min(hi, pos + 200)
+
+
+def assess(blocks: list[Block], f: str, start: int, end: int) -> None:
+    """Mark blocks that are not the act's own vote (inside a visa, another body's opinion,
+    a procedural vote)."""
+    for b in blocks:
+        cs = _clause_start(f, b.start, start)
+        before = f[cs: b.start]
+        if _CLAUSE_START.match(f[cs: cs + 40]) and not (
+                DELIBERATED.search(before) or re.search(rf"\b{_LEX['assembly']}\b|\bdecide\b", before)):
+            b.penalty = "visa"
+            continue
+        if _OTHER_BODY.search(before[-150:]) and not re.search(r"\b(?:conseil|assemblee|bureau)\b", before[-150:]):
+            b.penalty = "other_body"
+            continue
+        after = f[b.end: _sentence_end(f, b.end, end)]
+        cut = re.search(r"\*{2,}|\||:", after)
+        if cut:
+            after = after[: cut.start()]
+        if _PROCEDURAL.search(before[-200:]) or _PROCEDURAL.search(after[:150]):
+            b.penalty = "procedural"
+
+
+# ----------------------------------------------------------------------------- choosing
+
+
+@dataclass(slots=True)
+class Choice:
+    block: Block | None
+    extra: Block | None  # counts stated elsewhere in the act, consistent with the block
+    issue: str | None
+    issue_rule: str
+    issue_span: tuple[int, int] | None
+    others: list[Block]
+    votants: Mention | None
+
+
+_NOT_VERB_BEFORE = re.compile(
+    r"(?:^|[\s'(])(?:a|ont|avait|avaient|aura|auront|sera|seront|etait|qui|que|d'|de|du|le|la|les|l'|un|une|des|au"
+    r"|aux|son|sa|ses|ce|cette|pour|va|doit|peut|en|ne|n'|se|s')\s*$"
+)
+
+
+def _verb_ok(text: str, f: str, vs: int, ve: int, lo: int) -> bool:
+    """A decision verb used as the assembly's verb: not a participle ("décidé"), not a noun ("du vote")."""
+    orig = text[vs:ve]
+    if orig[-1:] in "éÉ":
+        return False
+    if _NOT_VERB_BEFORE.search(f[max(lo, vs - 12): vs]):
+        return False
+    if orig.isupper() and re.match(r"\s+(?:DU|DES|AU|AUX)\b", text[ve: ve + 5]):
+        return False  # a heading: "VOTE DU BUDGET"
+    return True
+
+
+def _dispositif(text: str, f: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the decision verbs of a dispositif ("après en avoir délibéré, décide", "APPROUVE",
+    "le conseil municipal autorise"), in text order."""
+    spans = []
+    for m in DELIBERATED.finditer(f, start, end):
+        for v in DECISION_VERB.finditer(f, m.end(), min(end, m.end() + 400)):
+            if _verb_ok(text, f, v.start(), v.end(), start):
+                spans.append((v.start(), v.end()))
+                break
+        else:
+            if re.search(r"\barticle\s+(?:1|premier|1er)\b", f[m.end(): min(end, m.end() + 200)]):
+                spans.append((m.start(), m.end()))
+    for m in VERB_AT_START.finditer(f, start, end):
+        orig = text[m.start("v"): m.end("v")]
+        if len(orig) >= 3 and orig.isupper() and _verb_ok(text, f, m.start("v"), m.end("v"), start):
+            spans.append((m.start("v"), m.end("v")))
+    for m in ASSEMBLY_VERB.finditer(f, start, end):
+        if _verb_ok(text, f, m.start("v"), m.end("v"), start):
+            spans.append((m.start("v"), m.end("v")))
+    return sorted(set(spans))
+
+
+def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choice:
+    """The act's vote among the blocks, and its outcome."""
+    assess(blocks, f, start, end)
+    votes = [b for b in blocks if b.is_vote]
+    own = [b for b in votes if b.penalty is None]
+    proc = [b for b in votes if b.penalty == "procedural"]
+    sans = [m for m in SANS_VOTE.finditer(f, start, end)]
+    postponed = [m for m in POSTPONED.finditer(f, start, end)]
+    chosen = own[-1] if own else None
+    if chosen is None and proc:
+        last = proc[-1]
+        if not any(s.start() > last.end for s in sans):
+            chosen = last
+    # counts (or unanimity) stated elsewhere in the act, consistent with the chosen block
+    extra = None
+    if chosen is not None:
+        has_modal = any(m.kind in _MODAL for m in chosen.mentions)
+        pool = [b for b in own if b is not chosen]
+        if not chosen.has_counts:
+            pool = [b for b in pool if b.has_counts]
+        elif not has_modal:
+            pool = [b for b in pool if any(m.kind in _MODAL for m in b.mentions) and not b.has_counts]
+        else:
+            pool = []
+        for b in sorted(pool, key=lambda b: abs(b.start - chosen.start)):
+            if _consistent(chosen, b) if not chosen.has_counts else _consistent(b, chosen):
+                extra = b
+                break
+    votants = None
+    for b in ([chosen] if chosen else []) + ([extra] if extra else []) + [b for b in blocks if b.penalty in (None, "procedural")]:
+        v = b.get("votants")
+        if v is not None:
+            votants = v
+            break
+    # outcome
+    issue, rule, span = None, "", None
+    if chosen is not None:
+        out = [m for m in chosen.mentions if m.kind in ("adopte", "rejete")]
+        if out:
+            issue, rule, span = out[-1].kind, out[-1].rule, (out[-1].start, out[-1].end)
+        else:
+            counts = _counts(chosen, extra)
+            p, c = counts.get("pour"), counts.get("contre")
+            if p is not None and c is not None and p != c:
+                issue, rule = ("adopte" if p > c else "rejete"), "votes.majority_arithmetic"
+            elif p is not None and c is not None:
+                issue, rule = None, "votes.tie"
+            else:
+                issue, rule = "adopte", "votes.vote_stated"
+            span = (chosen.start, chosen.end)
+    else:
+        # verbs of a procedural vote ("l'assemblée accepte à l'unanimité d'ajouter ... à l'ordre du
+        # jour") are not the act's dispositif
+        skip = [(_clause_start(f, b.start, start), _sentence_end(f, b.end, end)) for b in votes if b.penalty]
+        disp = [d for d in _dispositif(text, f, start, end) if not any(a <= d[0] < z for a, z in skip)]
+        strong = [m for m in STRONG_SANS_VOTE.finditer(f, start, end)]
+        if postponed and not disp:
+            issue, rule, span = None, "votes.postponed", (postponed[-1].start(), postponed[-1].end())
+        elif sans and not disp:
+            issue, rule, span = "sans_vote", "votes.sans_vote", (sans[-1].start(), sans[-1].end())
+        elif strong and strong[0].start() < disp[0][0]:
+            issue, rule, span = "sans_vote", "votes.prend_acte_first", (strong[0].start(), strong[0].end())
+        elif disp and (end < len(text) - 40 or CLOSING.search(f, disp[-1][1], end)):
+            issue, rule, span = "adopte", "votes.dispositif", disp[-1]
+    others = [b for b in votes if b is not chosen and b is not extra]
+    return Choice(chosen, extra, issue, rule, span, others, votants)
+
+
+def _consistent(chosen: Block, other: Block) -> bool:
+    u = chosen.get("unanimite")
+    counts = _counts(other, None)
+    c, a = counts.get("contre") or 0, counts.get("abstention") or 0
+    if u is not None:
+        if u.qual and "exprim" in fold_same_length(u.qual):
+            return c == 0
+        return c == 0 and a == 0
+    if chosen.get("majorite") is not None:
+        return c > 0 or a > 0
+    if chosen.get("rejete") is not None:
+        p = counts.get("pour")
+        return p is not None and counts.get("contre") is not None and counts["contre"] >= p
+    return True
+
+
+def _counts(block: Block, extra: Block | None) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for b in (block, extra):
+        if b is None:
+            continue
+        for k in _COUNTED:
+            m = b.get(k)
+            if m is not None and k not in out:
+                out[k] = m.value
+    return out
+
+
+# ----------------------------------------------------------------------------- extract
+
+
+def extract(text: str, start: int, end: int, ctx: Context | None = None) -> list[Found]:
+    """Vote fields of ``text[start:end]`` (one act, or a whole single-act document).
+
+    >>> [(f.field, f.value) for f in extract("Le conseil, à l'unanimité des membres présents, APPROUVE.", 0, 57)
+    ...  if f.score >= 0.5]
+    [('vote.unanimite', True), ('vote.unanimite_qualificatif', 'des membres présents'), ('vote.issue', 'adopte')]
+    """
+    try:
+        return _extract(text, start, end, ctx)
+    except Exception:  # never raise on odd text
+        return []
+
+
+def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found]:
+    end = min(end, len(text))
+    if end <= start:
+        return []
+    f = fold_same_length(text)
+    if len(f) != len(text):  # exotic case mapping: fall back to no folding of accents
+        f = text.lower()
+    mentions = find_mentions(text, start, end, folded=f)
+    blocks = group_blocks(mentions)
+    ch = choose(blocks, text, f, start, end)
+    scale = 1.0 if ctx is None or ctx.region == "act" else 0.5
+    found: list[Found] = []
+
+    def add(fieldname, value, s, e, rule, score):
+        found.append(Found(fieldname, value, s, e, rule, round(score * scale, 3)))
+
+    b = ch.block
+    if b is not None:
+        base = 0.9 if b.penalty is None else 0.6
+        for k, fname in (("pour", "vote.pour"), ("contre", "vote.contre"), ("abstention", "vote.abstention"),
+                         ("nppv", "vote.nppv")):
+            m = b.get(k)
+            src = b
+            if m is None and ch.extra is not None:
+                m, src = ch.extra.get(k), ch.extra
+            if m is not None:
+                add(fname, m.value, m.start, m.end, m.rule, base if src is b else base - 0.2)
+        for k, fname in (("contre", "vote.noms_contre"), ("abstention", "vote.noms_abstention")):
+            names = b.names(k) or (ch.extra.names(k) if ch.extra else [])
+            if names:
+                add(fname, names, b.start, b.end, "votes.names", base - 0.1)
+        u, maj, us = b.get("unanimite"), b.get("majorite"), base
+        if u is None and maj is None and ch.extra is not None:
+            u, maj, us = ch.extra.get("unanimite"), ch.extra.get("majorite"), base - 0.2
+        counts = _counts(b, ch.extra)
+        if u is not None:
+            add("vote.unanimite", True, u.start, u.end, u.rule, us)
+            if u.qual:
+                add("vote.unanimite_qualificatif", u.qual, u.start, u.end, u.rule, us)
+        elif maj is not None:
+            add("vote.unanimite", False, maj.start, maj.end, maj.rule, us)
+        elif (counts.get("contre") or 0) > 0 or (counts.get("abstention") or 0) > 0:
+            add("vote.unanimite", False, b.start, b.end, "votes.counts_not_unanimous", base - 0.1)
+    if ch.issue is not None and ch.issue_span is not None:
+        add("vote.issue", ch.issue, ch.issue_span[0], ch.issue_span[1], ch.issue_rule, 0.9 if b is not None else 0.7)
+    if ch.votants is not None:
+        add("nb_votants", ch.votants.value, ch.votants.start, ch.votants.end, ch.votants.rule,
+            0.8 if b is not None and ch.votants in b.mentions else 0.6)
+    # the other candidates, for the record: "_alt."-prefixed fields, which the pipeline ignores
+    for o in ch.others:
+        for k, fname in (("pour", "vote.pour"), ("contre", "vote.contre"), ("abstention", "vote.abstention")):
+            m = o.get(k)
+            if m is not None:
+                add("_alt." + fname, m.value, m.start, m.end, f"{m.rule}/alt:{o.penalty or 'earlier'}", 0.2)
+        u = o.get("unanimite")
+        if u is not None:
+            add("_alt.vote.unanimite", True, u.start, u.end, f"{u.rule}/alt:{o.penalty or 'earlier'}", 0.2)
+    return found
+
+
+def vote_of(text: str, start: int = 0, end: int | None = None) -> dict:
+    """The chosen vote of a region as a flat dict (field -> value, None when not stated).
+
+    >>> vote_of("Point reporté à une prochaine séance.")["vote.issue"] is None
+    True
+    """
+    end = len(text) if end is None else end
+    out: dict = {k: None for k in FIELDS}
+    out["vote.noms_contre"], out["vote.noms_abstention"] = [], []
+    best: dict[str, float] = {}
+    for fd in extract(text, start, end, None):
+        if fd.score >= 0.5 and fd.score > best.get(fd.field, -1):
+            out[fd.field] = fd.value
+            best[fd.field] = fd.score
+    return out
