@@ -148,17 +148,24 @@ OBJET_STOP = re.compile(
       \n
     | \s(?=(?:M\.|Mme|Monsieur|Madame|MM\.)\s+(?:le|la)\s+(?:Maire|Pr[ée]sidente?)\b)
     | \s(?=(?:Le|La)\s+(?:Maire|Pr[ée]sidente?|Conseil|Commission|Comit[ée]|Bureau|loi|Ville|Commune)\b)
-    | \s(?=(?:Vu|VU|Considérant|CONSIDERANT|Rapporteur|RAPPORTEUR|Exposé|EXPOSE|Après|Sur\s+(?:le\s+rapport|proposition)|Conformément|Par\s+d[ée]lib[ée]ration|Il\s+est|Nombre\s+de|Date\s+de|Présents?|Etaient|Étaient|Vote|VOTE|Pour\s*:|Rappel|Dans\s+le\s+cadre|Lors\s+de)\b)
+    | \s(?=(?:Vu|VU|Considérant|CONSIDERANT|Rapporteur|RAPPORTEUR|Exposé|EXPOSE|Après|Sur\s+(?:le\s+rapport|proposition)|Conformément|Par\s+d[ée]lib[ée]ration|Il\s+est|Nombre\s+de|Date\s+de|Présents?|Etaient|Étaient|Vote|VOTE|Pour\s*:|Rappel|Dans\s+le\s+cadre|Lors\s+de|Suite\s+[àa]|Intervention|Par\s+courri|En\s+application|Au\s+vu|Afin)\b)
+    | \s(?=(?:Le|La|Les|L'|Il|Elle|Ils|Ce|Cette|Ces|Un|Une|Dans|Pour|Après|Depuis|Par|En|Au|Aux|Lors|Monsieur|Madame)\s+\p{Ll})
+    | \s(?=(?:Monsieur|Madame)\s+[\p{Lu}][\p{L}\-]+\s+[\p{Lu}])
     | \s(?=(?:Monsieur|Madame|M\.|Mme)\s+[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*\s*,\s*(?:rapporteur|adjoint|maire|vice))
     | (?<=[\p{Lu}]{3})(?=(?:M\.|Mme|MM\.)\s*[\p{Lu}][\p{Ll}])
     | \s(?=(?:M\.|Mme|Monsieur|Madame)\s+[\p{Lu}][\p{Ll}]+\s+[\p{Lu}]{2,})
     | \s(?=(?:LE|LA)\s+(?:CONSEIL|MAIRE|PR[ÉE]SIDENTE?|COMIT[ÉE]|BUREAU)\b)
-    | \s[-–—]?\s*(?=(?:ADOPT[ÉE]E|APPROUV[ÉE]E|REJET[ÉE]E|PREND\s+ACTE|ADOPTE\b|APPROUVE\b)(?![a-zé]))
+    | \s[-–—]?\s*(?=(?:ADOPT[ÉE]E|APPROUV[ÉE]E|REJET[ÉE]E|PREND\s+ACTE|ADOPTE\b|APPROUVE\b|D[ÉE]CIDE\b)(?![a-zé]))
+    | \s[-–—=_|]*\s*(?=(?i:[àa]\s+l'unanimit|[àa]\s+la\s+majorit|approuv[ée]e?s?\b|adopt[ée]e?s?\b|d[ée]cide\b|prend\s+acte\b))
     | \s(?=D[ée]lib[ée]ration\s+(?:n[°o]|adopt))
+    | \s*\((?=n[°o]\s*\d)
+    | \s(?=(?:DCM|DCC|DEL|DELIB|DB|BC|CP)[\s_-]*\d)
     | (?<=[a-zé)»])\.\s(?=[A-Z])
     | \s\|
     """,
 )
+# after a title in lower case, a run of words in capitals starts something else
+_CAPS_RUN = re.compile(r"\s(?=(?:[\p{Lu}][\p{Lu}'’\-]+[\s]+){2,}[\p{Lu}][\p{Lu}'’\-]+)")
 
 
 # ----------------------------------------------------------------------------- types
@@ -320,6 +327,11 @@ def _objet_from(text: str, start: int, limit: int, caps_end: int | None = None) 
     else:
         m = OBJET_STOP.search(text, start + 3, window_end)
         end = m.start() if m else window_end
+        head = text[start : start + 30]
+        if sum(c.islower() for c in head) > sum(c.isupper() for c in head):
+            c = _CAPS_RUN.search(text, start + 3, end)
+            if c:
+                end = c.start()
         if not m and window_end - start >= 400:
             cut = text.rfind(" ", start, window_end)
             end = cut if cut > start else window_end
@@ -464,19 +476,23 @@ def _pv_approval(text: str, head: tuple[int, int]) -> list[ActSpan]:
     if not OUTCOME.search(after):
         return []
     start = m.start()
-    obj = re.sub(r"\s+", " ", m.group(0)).strip(" .,:;-")
+    span = _objet_from(text, m.start(), min(e, m.start() + 200))
+    obj_end = span[1] if span else m.end()
+    obj = re.sub(r"\s+", " ", text[m.start() : obj_end]).strip(" .,:;-")
     obj = re.sub(r"(?i)^le\s+", "", obj)
     end = e
     nxt = re.search(r"[.!?]\s", text[m.end() : e])
     if nxt:
         end = m.end() + nxt.end()
-    return [ActSpan(start, end, None, obj, m.start(), m.end(), rule="segment.pv_approval")]
+    return [ActSpan(start, end, None, obj, m.start(), obj_end, rule="segment.pv_approval")]
 
 
 def _make_act(text: str, g: list[Anchor], start: int, end: int) -> ActSpan:
     act = ActSpan(start, end, rule="segment." + "+".join(a.family for a in g))
     nums = sorted((a for a in g if a.family in ("num", "row")), key=lambda a: a.rank)
     numa = nums[0] if nums else next((a for a in g if a.family == "item"), None)
+    if numa is not None and numa.family == "item" and re.fullmatch(r"[1-9]\d?", numa.numero or ""):
+        numa = None  # a plain running number ("1.", "2)") orders the agenda; it is not the act's number
     if numa is not None:
         act.numero = numa.numero
         ms = text.find(numa.numero or "", numa.start, numa.body + 1) if numa.numero else -1
