@@ -15,10 +15,10 @@ preamble (``head``), after it they are folded into the next act (a heading split
 anchor) or, when they are a run of bare references (an agenda, a list of numbers), dropped.
 Items that are the mayor's decisions taken by delegation ("Décision n° ... du ...") are not acts.
 
->>> segs = segment("Séance du 3 mars 2024. Présents : A, B.\\n1 – Budget primitif\\nLe conseil "
-...                "adopte à l'unanimité.\\n2 – Tarifs de la cantine\\nAdopté à l'unanimité.")
+>>> segs = segment("Séance du 3 mars 2024. Présents : A, B.\\n1 – DEL2024-07 Budget primitif\\nLe "
+...                "conseil adopte à l'unanimité.\\n2 – DEL2024-08 Tarifs de la cantine\\nAdopté.")
 >>> [(s.numero, s.objet) for s in segs.acts]
-[('1', 'Budget primitif'), ('2', 'Tarifs de la cantine')]
+[('DEL2024-07', 'Budget primitif'), ('DEL2024-08', 'Tarifs de la cantine')]
 """
 
 from __future__ import annotations
