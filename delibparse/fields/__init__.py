@@ -4,6 +4,6 @@ Each module exposes ``FIELDS`` and ``extract(text, start, end, ctx) -> list[Foun
 (see ``fields/base.py``).
 """
 
-from . import clauses, dates, institution
+from . import attendance, clauses, dates, institution, votes
 
-EXTRACTORS = (institution, dates, clauses)
+EXTRACTORS = (institution, dates, attendance, votes, clauses)
