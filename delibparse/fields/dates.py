@@ -15,9 +15,12 @@ text of the same length (lower case, no accents, straight apostrophes), so offse
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass
+
+import re as stdre  # the standard module is faster for plain alternations (labels, anchors)
 
 import regex as re
 
@@ -85,10 +88,18 @@ def fold_same_length(s: str) -> str:
     >>> fold_same_length("Reçu en Préfecture le 1ᵉʳ")
     'recu en prefecture le 1er'
     """
-    t = s.translate(_FOLD).lower()
+    t = s.lower()
     if len(t) != len(s):  # a rare character whose lower case is longer
-        t = "".join(c if len(c.lower()) != 1 else c.lower() for c in s.translate(_FOLD))
-    return t
+        t = "".join(c if len(c.lower()) != 1 else c.lower() for c in s)
+    return _NON_ASCII.sub(_fold_char, t)
+
+
+_NON_ASCII = stdre.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(m: stdre.Match) -> str:
+    c = m.group()
+    return _FOLD.get(ord(c), c)
 
 
 # --------------------------------------------------------------------------- patterns
@@ -110,7 +121,9 @@ def _alt(words) -> str:
 
 
 @functools.cache
-def _date_re() -> re.Pattern:
+def _date_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Three patterns: numeric dates (they start with a digit, searched everywhere); dates with a
+    month or relative word (searched only near such a word); the ``anchor`` that finds those words."""
     lx = _lex()
     month = rf"(?:{_alt(lx['month_of'])})(?![a-z])\.?"
     wd = _alt(lx["weekdays"])
@@ -118,30 +131,53 @@ def _date_re() -> re.Pattern:
     day = rf"(?:1\s?(?:er|\^\{{er\}})(?![a-z])|premier|[0-3]?\d(?!\d)|{numw})"
     year = rf"(?:(?:19|20)\d\d(?!\d)|{numw}(?![a-z]))"
     of_month = r"(?:du\s+mois\s+d(?:e\s+|'\s*))?"
-    return re.compile(
+    numeric = re.compile(
+        r"""(?x)
+        (?=\d)(?<![\w])
+        (?:
+          # ISO, as on acknowledgement pages: 2021-06-02(GMT+1)
+          (?P<iso> (?P<y>(?:19|20)\d\d) - (?P<m>[01]\d) - (?P<d>[0-3]\d) ) (?!\d)
+        | # 13/02/2024, 13.02.2024, 13-02-24, "20 / 02 / 2024"
+          (?P<num> (?P<d>[0-3]?\d) \s{0,2} (?P<sep>[/.-]) \s{0,2} (?P<m>[01]?\d) \s{0,2} (?P=sep) \s{0,2}
+             (?P<y>(?:19|20)\d\d|\d\d) ) (?![\d])
+        | # a slash read by OCR as 1, l, I, | or 7: 21/1212022
+          (?P<ocr> (?P<d>[0-3]\d) \s?/\s? (?P<m>[01]\d) [1il|7] (?P<y>(?:19|20)\d\d)
+                 | (?P<d>[0-3]\d) [1il|7] (?P<m>[01]\d) \s?/\s? (?P<y>(?:19|20)\d\d) ) (?!\d)
+        )
+        """
+    )
+    words = re.compile(
         rf"""(?x)
         (?<![\w])
         (?:
-          # 1. preamble: "L'an deux mille vingt-quatre, le treize février", "L'AN DEUX MIL VINGT le QUINZE
-          #    du mois de DÉCEMBRE", "L an deux mil treize et le premier octobre"
+          # preamble: "L'an deux mille vingt-quatre, le treize février", "L'AN DEUX MIL VINGT le QUINZE
+          # du mois de DÉCEMBRE", "L an deux mil treize et le premier octobre"
           (?P<pre> l(?:'|\s)?\s*an \s+ (?P<y>{year}) \s*[,.]?\s* (?:et\s+)? (?:le\s+)?
              (?:(?:{wd})\s*,?\s+)? (?P<d>{day}) \s* {of_month} (?P<m>{month}) )
-        | # 2. ISO, as on acknowledgement pages: 2021-06-02(GMT+1)
-          (?P<iso> (?P<y>(?:19|20)\d\d) - (?P<m>[01]\d) - (?P<d>[0-3]\d) ) (?!\d)
-        | # 3. numeric: 13/02/2024, 13.02.2024, 13-02-24, "20 / 02 / 2024"
-          (?P<num> (?P<d>[0-3]?\d) \s{{0,2}} (?P<sep>[/.-]) \s{{0,2}} (?P<m>[01]?\d) \s{{0,2}} (?P=sep) \s{{0,2}}
-             (?P<y>(?:19|20)\d\d|\d\d) ) (?![\d])
-        | # 4. numeric with a slash read by OCR as 1, l, I, | or 7: 21/1212022
-          (?P<ocr> (?P<d>[0-3]\d) \s?/\s? (?P<m>[01]\d) [1il|7] (?P<y>(?:19|20)\d\d)
-                 | (?P<d>[0-3]\d) [1il|7] (?P<m>[01]\d) \s?/\s? (?P<y>(?:19|20)\d\d) ) (?!\d)
-        | # 5. relative: "le 9 courant", "le 9 écoulé"
+        | # relative: "le 9 courant", "le 9 écoulé"
           (?P<rel> (?P<d>{day}) \s+ (?P<r>{_alt(lx['relative'])}) ) (?![a-z])
-        | # 6. words or digits: "mardi 13 février 2024", "20 FEV. 2024", "1er mars", "le vingt-sept février 2015"
+        | # words or digits: "mardi 13 février 2024", "20 FEV. 2024", "1er mars", "le vingt-sept février 2015"
           (?P<txt> (?:(?P<wd>{wd})\s*,?\s+)? (?P<d>{day}) \s* {of_month} (?P<m>{month})
              (?: \s*,?\s* (?P<y>{year}) )? )
         )
         """
     )
+    anchor = stdre.compile(r"(?<![a-z])(?:%s)(?![a-z])" % _alt(list(lx["month_of"]) + list(lx["relative"])))
+    return numeric, words, anchor
+
+
+def _windows(anchor: stdre.Pattern, f: str, before: int, after: int) -> list[tuple[int, int]]:
+    spans: list[list[int]] = []
+    for m in anchor.finditer(f):
+        a, b = max(0, m.start() - before), min(len(f), m.end() + after)
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    return [(a, b) for a, b in spans]
+
+
+_TIME_ANCHOR = stdre.compile(r"\d\s?h|heure|midi|minuit")
 
 
 @functools.cache
@@ -173,13 +209,13 @@ _URL_RE = re.compile(r"(?i)(?:https?://|www\.)\S+?(?:\.(?:pdf|html?|php|aspx?|do
 
 
 @functools.cache
-def _labels() -> dict[str, re.Pattern]:
+def _labels() -> dict[str, stdre.Pattern]:
     data = lexicon.load("dates_labels")
     out = {}
     for key, frags in data.items():
         if key == "source":
             continue
-        out[key] = re.compile("(?x)" + "|".join(f"(?:{f})" for f in frags))
+        out[key] = stdre.compile("(?x)(?:" + "|".join(f"(?:{f})" for f in frags) + ")")
     return out
 
 
@@ -234,8 +270,14 @@ def _raw_dates(f: str, offset: int) -> list[_Raw]:
     out: list[_Raw] = []
     rel = _lex()["relative"]
     month_of = _lex()["month_of"]
-    for mt in _date_re().finditer(f):
-        kind = next(k for k in ("pre", "iso", "num", "ocr", "rel", "txt") if mt.group(k) is not None)
+    num_re, txt_re, anchor = _date_res()
+    matches = list(num_re.finditer(f))
+    for a, b in _windows(anchor, f, 95, 45):
+        matches.extend(txt_re.finditer(f, a, b))
+    matches.sort(key=lambda m: m.start())
+    for mt in matches:
+        kind = next(k for k in ("pre", "iso", "num", "ocr", "rel", "txt") if k in mt.re.groupindex
+                    and mt.group(k) is not None)
         d = _word_int(mt.group("d") or "")
         if d is None or not 1 <= d <= 31:
             continue
@@ -310,7 +352,10 @@ def _minutes(s: str | None) -> int | None:
 
 def _raw_times(f: str, offset: int) -> list[TimeMatch]:
     out = []
-    for mt in _time_re().finditer(f):
+    matches = []
+    for a, b in _windows(_TIME_ANCHOR, f, 45, 40):
+        matches.extend(_time_re().finditer(f, a, b))
+    for mt in matches:
         if mt.group("noon"):
             h, kind = (12 if mt.group("noon") == "midi" else 0), "words"
         elif mt.group("hw"):
@@ -376,6 +421,7 @@ class _Label:
 _WINDOW = {"seance": 8, "convocation": 170, "transmission": 60, "reception": 60, "publication": 60,
            "heure": 40, ("convocation", 0): 120, ("convocation", 1): 45}
 _STAMPS = ("transmission", "reception", "publication")
+_LABEL_REACH = 250  # longest label and its window
 _LETTERS = re.compile(r"[a-z]")
 _FIELD = {"seance": "date_seance", "convocation": "date_convocation",
           "transmission": "date_transmission_prefecture", "reception": "date_reception_prefecture",
@@ -383,16 +429,29 @@ _FIELD = {"seance": "date_seance", "convocation": "date_convocation",
 
 
 @functools.cache
-def _label_parts() -> dict[str, list[re.Pattern]]:
+def _label_parts() -> dict[str, list[stdre.Pattern]]:
     data = lexicon.load("dates_labels")
-    return {k: [re.compile("(?x)" + f) for f in v] for k, v in data.items() if k != "source"}
+    return {k: [stdre.compile("(?x)" + f) for f in v] for k, v in data.items() if k != "source"}
 
 
-def _find_labels(f: str, offset: int) -> list[_Label]:
+# a label family is searched only when one of these words is in the text (speed)
+_NEEDS = {"seance": ("seance", "reuni", "session", "conseil", "comite", "bureau", "commission", "assemble",
+                     "ouvert", "tenu", "examin"),
+          "convocation": ("convo",),
+          "transmission": ("prefect", "legalit", "transmis"),
+          "reception": ("prefect", "recu", "reception", "visa"),
+          "publication": ("publi", "affich", "ligne", "recueil")}
+
+
+def _find_labels(f: str, offset: int, spans: list[tuple[int, int]] | None = None) -> list[_Label]:
+    """Labels in ``f`` (or only inside ``spans``, positions in ``f``), with absolute offsets."""
     out: list[_Label] = []
     pats = _labels()
+    spans = [(0, len(f))] if spans is None else spans
     for key in ("seance", "convocation", "transmission", "reception", "publication"):
-        for mt in pats[key].finditer(f):
+        if not any(w in f for w in _NEEDS[key]):
+            continue
+        for mt in (m for a, b in spans for m in pats[key].finditer(f, a, b)):
             # which fragment matched: re-test the fragments at this position (rarely more than a few)
             rule = 0
             for i, p in enumerate(_label_parts()[key]):
@@ -451,7 +510,15 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
         found.append(Found("identifiant_actes", i.value, i.start, i.end, "dates.actes_id", 0.9))
 
     raws = [r for r in _raw_dates(f, start) if not _masked(r.start, masked)]
-    labels = _find_labels(f, start)
+    # a label matters only if a date follows within reach: search the text before each date
+    spans: list[list[int]] = []
+    for p in sorted(r.start - start for r in raws):
+        a = max(0, p - _LABEL_REACH)
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = p
+        else:
+            spans.append([a, p])
+    labels = _find_labels(f, start, [(a, b) for a, b in spans])
 
     pre = fold_same_length(text[max(0, start - 120): start])  # context of a label at the region's top
     fpre = pre + f
@@ -462,6 +529,7 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
     # pair labels with the first date after them -------------------------------------------
     pairs: list[tuple[_Label, _Raw]] = []
     raw_starts = sorted(raws, key=lambda r: r.start)
+    raw_keys = [r.start for r in raw_starts]
     i = 0
     while i < len(labels):
         # a run of labels in a row ("Date de la convocation  Date d'affichage  04/02  17/02")
@@ -471,7 +539,12 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
                and not f[run[-1].end - start: labels[i + len(run)].start - start].strip(" :\t")):
             run.append(labels[i + len(run)])
         nxt_label = labels[i + len(run)].start if i + len(run) < len(labels) else end
-        after = [r for r in raw_starts if r.start >= run[-1].end and r.start < nxt_label]
+        k0 = bisect.bisect_left(raw_keys, run[-1].end)
+        after = []
+        for r in raw_starts[k0:]:
+            if r.start >= nxt_label or len(after) >= len(run) + 1:
+                break
+            after.append(r)
         if len(run) > 1:
             seq = []
             pos = run[-1].end
