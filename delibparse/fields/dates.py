@@ -129,6 +129,7 @@ def _date_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     wd = _alt(lx["weekdays"])
     numw = lexicon.number_word_pattern()
     day = rf"(?:1\s?(?:er|\^\{{er\}})(?![a-z])|premier|[0-3]?\d(?!\d)|{numw})"
+    month_word = rf"(?:{_alt(lx['month_of'])})"
     year = rf"(?:(?:19|20)\d\d(?!\d)|{numw}(?![a-z]))"
     of_month = r"(?:du\s+mois\s+d(?:e\s+|'\s*))?"
     numeric = re.compile(
@@ -146,24 +147,31 @@ def _date_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         )
         """
     )
+    # Matched BACKWARDS from a month or relative word found by ``anchor`` (the regex module's (?r)):
+    # one attempt per anchor instead of one per position. The year after the month is read by ``after``.
     words = re.compile(
-        rf"""(?x)
+        rf"""(?xr)
         (?<![\w])
         (?:
-          # preamble: "L'an deux mille vingt-quatre, le treize février", "L'AN DEUX MIL VINGT le QUINZE
-          # du mois de DÉCEMBRE", "L an deux mil treize et le premier octobre"
-          (?P<pre> l(?:'|\s)?\s*an \s+ (?P<y>{year}) \s*[,.]?\s* (?:et\s+)? (?:le\s+)?
-             (?:(?:{wd})\s*,?\s+)? (?P<d>{day}) \s* {of_month} (?P<m>{month}) )
+          # "L'an deux mille vingt-quatre, le treize février", "L'AN DEUX MIL VINGT le QUINZE du mois de
+          # DÉCEMBRE", "L an deux mil treize et le premier octobre", "mardi 13 février", "1er mars"
+          (?: (?P<pre> l(?:'|\s)?\s*an \s+ (?P<y>{year}) \s*[,.]?\s* (?:et\s+)? (?:le\s+)? ) )?
+          (?:(?P<wd>{wd})\s*,?\s+)? (?P<d>{day}) \s* {of_month} (?P<m>{month_word})
         | # relative: "le 9 courant", "le 9 écoulé"
-          (?P<rel> (?P<d>{day}) \s+ (?P<r>{_alt(lx['relative'])}) ) (?![a-z])
-        | # words or digits: "mardi 13 février 2024", "20 FEV. 2024", "1er mars", "le vingt-sept février 2015"
-          (?P<txt> (?:(?P<wd>{wd})\s*,?\s+)? (?P<d>{day}) \s* {of_month} (?P<m>{month})
-             (?: \s*,?\s* (?P<y>{year}) )? )
+          (?P<d>{day}) \s+ (?P<r>{_alt(lx['relative'])})
         )
+        \Z
         """
     )
     anchor = stdre.compile(r"(?<![a-z])(?:%s)(?![a-z])" % _alt(list(lx["month_of"]) + list(lx["relative"])))
     return numeric, words, anchor
+
+
+@functools.cache
+def _year_after() -> re.Pattern:
+    """What may follow a month: its abbreviation dot, then a year in digits or words."""
+    numw = lexicon.number_word_pattern()
+    return re.compile(rf"(?x)\.? (?: \s*,?\s* (?P<y>(?:19|20)\d\d(?!\d)|{numw}(?![a-z])) )?")
 
 
 def _windows(anchor: stdre.Pattern, f: str, before: int, after: int) -> list[tuple[int, int]]:
@@ -270,36 +278,42 @@ def _raw_dates(f: str, offset: int) -> list[_Raw]:
     out: list[_Raw] = []
     rel = _lex()["relative"]
     month_of = _lex()["month_of"]
-    num_re, txt_re, anchor = _date_res()
-    matches = list(num_re.finditer(f))
-    for a, b in _windows(anchor, f, 95, 45):
-        matches.extend(txt_re.finditer(f, a, b))
-    matches.sort(key=lambda m: m.start())
-    for mt in matches:
-        kind = next(k for k in ("pre", "iso", "num", "ocr", "rel", "txt") if k in mt.re.groupindex
-                    and mt.group(k) is not None)
-        d = _word_int(mt.group("d") or "")
+    num_re, words_re, anchor = _date_res()
+    for mt in num_re.finditer(f):
+        kind = "iso" if mt.group("iso") else "numeric" if mt.group("num") else "ocr"
+        d, m, ys = int(mt.group("d")), int(mt.group("m")), mt.group("y")
+        if kind == "numeric" and len(ys) == 2 and (len(mt.group("d")) < 2 or len(mt.group("m")) < 2):
+            continue  # "2.1.15" is a number, not a date
+        if 1 <= d <= 31:
+            out.append(_Raw(mt.start() + offset, mt.end() + offset, kind, d, m, _year(ys)))
+    for am in anchor.finditer(f):
+        mt = words_re.search(f, max(0, am.start() - 110), am.end())
+        if mt is None:
+            continue
+        d = _word_int(mt.group("d"))
         if d is None or not 1 <= d <= 31:
             continue
-        end = mt.end()
-        if kind == "rel":
-            out.append(_Raw(mt.start() + offset, end + offset, "relative", d, 0, None, rel[mt.group("r")]))
+        if mt.group("r"):
+            out.append(_Raw(mt.start() + offset, mt.end() + offset, "relative", d, 0, None, rel[mt.group("r")]))
             continue
-        mraw = mt.group("m")
-        if kind in ("iso", "num", "ocr"):
-            m = int(mraw)
-            y = _year(mt.group("y"))
-            if kind == "num" and len(mt.group("y")) == 2 and (len(mt.group("d")) < 2 or len(mraw) < 2):
-                continue  # "2.1.15" is a number, not a date
+        m, end = month_of[mt.group("m")], mt.end()
+        if mt.group("pre"):
+            kind, y = "preamble", _year(mt.group("y"))
+            if y is None:
+                continue
         else:
-            m = month_of[mraw.rstrip(".")]
-            y = _year(mt.group("y"))
-            if kind == "txt" and y is None and mt.group("y"):
-                end = mt.end("m")  # "le 9 février deux conseillers": not a year
-        start = mt.start()
-        name = {"pre": "preamble", "txt": "text", "num": "numeric"}.get(kind, kind)
-        out.append(_Raw(start + offset, end + offset, name, d, m, y))
-    return out
+            kind, ya = "text", _year_after().match(f, end)
+            y = _year(ya.group("y"))
+            end = ya.end() if y is not None else ya.start() + (1 if f[end: end + 1] == "." else 0)
+        out.append(_Raw(mt.start() + offset, end + offset, kind, d, m, y))
+    # an earlier, longer match wins over one inside it ("l'an deux mille sept, le 14 mai": "mille sept")
+    out.sort(key=lambda r: (r.start, -r.end))
+    kept: list[_Raw] = []
+    for r in out:
+        if kept and r.start < kept[-1].end:
+            continue
+        kept.append(r)
+    return kept
 
 
 def _resolve(r: _Raw, year: int | None, ref: dt.date | None) -> DateMatch | None:
