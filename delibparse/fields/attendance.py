@@ -102,7 +102,7 @@ def _rx() -> dict:
         "count_before": re.compile(
             rf"(?i)(?<![:=\d][^\S\n]*|\d[^\S\n]?)\b(?P<num>{num})[^\S\n]+(?:conseill\w+[^\S\n]+|membres[^\S\n]+|"
             r"élus[^\S\n]+|d[ée]l[ée]gu[ée]s[^\S\n]+)?(?P<lab>pr[ée]sents|votants|pouvoirs|procurations|"
-            r"repr[ée]sent[ée]s|en\s+exercice)\b(?![^\S\n]*:)"
+            r"repr[ée]sent[ée]s|en\s+exercice|titulaires)\b"
         ),
         "table_nums": re.compile(r"[\s:|*]*(?P<nums>\d{1,3}(?:[\s|*]+\d{1,3})+)(?![\d/.,:]\d)"),
         "gap": re.compile(r"^[\s:|*\-–—]*$"),
@@ -120,7 +120,7 @@ def _rx() -> dict:
             rf"(?i:pouvoir|procuration|mandat)s?[^\S\n]+(?i:de)[^\S\n]+(?P<de>{namec})[^\S\n]+{to}[^\S\n]+(?P<a>{namec})"
         ),
         "pv_pair": re.compile(
-            rf"(?P<de>{namec})[^\S\n]*(?:(?<=\s)(?:à|a|par|pour)|→|->|=>|:)[^\S\n]*(?P<a>{namec})"
+            rf"(?P<de>{namec})[^\S\n]*(?:(?<=\s)(?:à|a|par|pour)|→|->|=>)[^\S\n]*(?P<a>{namec})"
         ),
         "preface": re.compile(r"^[^:\n]{0,250}?(?i:pouvoir|procuration|nom|suivants?|L\.?\s?2121-20)[^:\n]{0,60}:"),
         "president": [
@@ -136,6 +136,10 @@ def _rx() -> dict:
                 rf"d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte)"
             ),
         ],
+        "president_ref": re.compile(
+            rf"(?i:sous\s+la\s+pr[ée]sidence\s+(?:de|du|d['’])\s*)(?:(?:{civ}\.?)\s*)?(?i:le|la|son|sa)?\s*"
+            rf"(?P<role>(?i:maire|pr[ée]sidente?))\b"
+        ),
         "presidence_hint": re.compile(r"(?i)sous\s+la\s+pr[ée]sidence\s+(?:de|du|d['’])\s*"),
         "secretaire": [
             re.compile(
@@ -145,11 +149,16 @@ def _rx() -> dict:
             re.compile(
                 rf"(?P<n>{namec})\s*,?\s*(?i:a\s+été|est|ayant\s+été|sont|ont\s+été)\s+(?:\w+\s+){{0,2}}?"
                 rf"(?i:d[ée]sign[ée]e?s?|[ée]lue?s?|nomm[ée]e?s?)\s+(?i:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+"
-                rf"(?:remplir|assurer|exercer)\s+les\s+fonctions\s+de\s+)?(?i:secr[ée]taire)"
+                rf"(?:remplir|assurer|exercer)\s+les\s+fonctions\s+de\s+)?(?i:secr[ée]taire)(?![\-\s]*(?i:adjoint|auxiliaire))"
             ),
             re.compile(
                 rf"(?i:secr[ée]taire)[^.]{{0,300}}?(?P<n>{namec})\s*,?\s*(?:(?i:a\s+été|est|ayant)[^.]{{0,80}}?)?"
                 rf"(?i:d[ée]sign[ée]e?|[ée]lue?)\s+(?i:pour\s+(?:remplir|assurer|exercer)\s+(?:cette|ces|la)\s+fonctions?)"
+            ),
+            re.compile(
+                rf"(?i:a\s+d[ée]sign[ée]|d[ée]signe|nomme|a\s+nomm[ée]|a\s+[ée]lu|[ée]lit)\b[^.]{{0,160}}?(?P<n>{namec})\s*,?\s*"
+                rf"(?i:pour\s+(?:remplir|assurer|exercer)\s+les\s+fonctions\s+de\s+|comme\s+|en\s+qualit[ée]\s+de\s+)"
+                rf"(?i:secr[ée]taire)(?![\-\s]*(?i:adjoint|auxiliaire))"
             ),
         ],
         "events": [
@@ -261,6 +270,8 @@ def find_counts(text: str, start: int, end: int, labels: list[Label] | None = No
             continue
         v = _num(m.group("num"))
         f = COUNT_FIELD.get(lab.role)
+        if lab.role == "presents" and re.search(r"(?i)titulaire|suppl", text[lab.start : lab.end]):
+            f = None  # "présents titulaires : 45 - présents suppléants : 4": no single count stated
         if v is not None and f:
             out.append(Found(f, v, lab.start, m.end(), "attendance.count_label", 1.0))
     # "39 présents", "dont 3 pouvoirs"
@@ -269,7 +280,7 @@ def find_counts(text: str, start: int, end: int, labels: list[Label] | None = No
         role = (
             "presents" if lab.startswith("pres") else
             "votants" if lab.startswith("vot") else
-            "exercice" if "exercice" in lab else "pouvoirs"
+            "exercice" if "exercice" in lab or "titulaire" in lab else "pouvoirs"
         )
         v = _num(m.group("num"))
         if v is not None:
@@ -288,15 +299,28 @@ def _pouvoir_matches(seg: str, *, in_list: bool) -> list[tuple[int, int, str, st
     kinds = ["pv_give", "pv_repr", "pv_de"] + (["pv_short", "pv_pair"] if in_list else ["pv_short"])
     found: list[tuple[int, int, str, str]] = []
     for kind in kinds:
-        for m in rx[kind].finditer(seg):
+        pos = 0
+        while True:
+            m = rx[kind].search(seg, pos)
+            if m is None:
+                break
+            pos = m.end()
             if any(not (m.end() <= s or m.start() >= e) for s, e, _, _ in found):
+                pos = m.start() + 1
                 continue
             if kind == "pv_short" and not in_list and "(" not in seg[m.start("de") : m.start("a")]:
                 continue
             de = _last_name(m.group("de"))
             a = _first_name(m.group("a"))
-            if de and a and not N.same_person(de, a):
-                found.append((m.start(), m.end(), de, a))
+            if not (de and a) or N.same_person(de, a):
+                continue
+            end = m.end()
+            # the receiver may have swallowed the next giver ("à Anne PETIT Paul DURAND a donné ...")
+            ia = m.group("a").rfind(a.split()[-1])
+            if ia >= 0:
+                end = m.start("a") + ia + len(a.split()[-1])
+                pos = end
+            found.append((m.start(), end, de, a))
     found.sort()
     return found
 
@@ -321,8 +345,14 @@ def _last_name(s: str) -> str | None:
 
 
 def _sentence_like(piece: str) -> bool:
-    words = re.findall(r"(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]{2,}", piece)
+    piece = re.sub(N.role_pattern(), " ", piece)
+    words = re.findall(r"(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]{3,}", piece)
     return len(words) >= 3
+
+
+@functools.cache
+def _name_at_start() -> re.Pattern:
+    return re.compile(rf"\s*{_rx()['namec']}")
 
 
 def _list_names(seg: str) -> list[str]:
@@ -340,12 +370,20 @@ def _list_names(seg: str) -> list[str]:
             continue
         if _sentence_like(piece):
             # keep a name that opens the sentence ("Mme Anne PETIT. Le Conseil ...")
-            head = re.split(r"(?<=\p{L}{2})\.\s|\s(?=\p{Ll}{3,})", piece, maxsplit=1)[0]
-            n = N.clean_name(head)
-            if n is not None and head.strip() != piece.strip():
-                out.append(n)
+            m = _name_at_start().match(piece)
+            if m:
+                head = m.group()
+                # "Paul DURAND Engagé depuis": a capitalised sentence start is not a first name
+                if re.match(r"\s+\p{Ll}", piece[m.end() :]) and re.search(r"\s\p{Lu}\p{Ll}+$", head):
+                    head = head[: head.rstrip().rfind(" ")]
+                n = N.clean_name(head)
+                if n is not None:
+                    out.append(n)
             break
-        # junk (a lone role, a count, OCR debris): skip it
+        # names without separators ("Anne PETIT Paul DURAND"), else junk (a lone role, OCR debris): skip
+        found = N.find_names(piece)
+        if found and sum(len(x) for x in found) >= 0.6 * len(piece.strip()):
+            out.extend(found)
     return out
 
 
@@ -357,10 +395,18 @@ def find_lists(
     labels = find_labels(text, start, end) if labels is None else labels
     lists: dict[str, list[tuple[list[str], int, int]]] = {r: [] for r in LIST_ROLES}
     pouvoirs: list[tuple[int, int, str, str, str]] = []
+    inherit: str | None = None
     for k, lab in enumerate(labels):
         if lab.role not in LIST_ROLES:
+            inherit = None
             continue
         s, e = lab.end, _segment_end(labels, k, end)
+        if lab.role == "pouvoirs" and inherit:
+            # "Absents excusés avant donné pouvoir : ..." (a heading split in two): the first part's role
+            lab = Label(inherit, lab.start, lab.end)
+        inherit = None
+        if lab.role != "pouvoirs" and e - s <= 40 and not re.search(r"\p{Lu}", text[s:e]):
+            inherit = lab.role
         seg = text[s:e]
         # "Excusés : Conformément à l'article L2121-20, ont donné pouvoir de voter en leur nom : ..."
         m = rx["preface"].match(seg)
@@ -382,6 +428,11 @@ def find_lists(
         names = _list_names("".join(parts))
         if lab.role == "pouvoirs":
             continue
+        if re.search(r"(?i)(?:ayant|avec|ont)\s+(?:donn[ée]\s+)?(?:pouvoir|procuration)", text[lab.start : lab.end]):
+            givers = {fold(de) for _, _, de, _ in pv}
+            for n in names:
+                if fold(n) not in givers:
+                    pouvoirs.append((s, e, n, None, lab.role))
         role = lab.role
         if role == "absents":
             # "Absents et procurations : X excusée, Y Pouvoir à Z"
@@ -422,6 +473,21 @@ def find_president(text: str, start: int, end: int, *, use_ner: bool = True) -> 
             n = _name_of(m)
             if n:
                 out.append(Found("president", n, m.start("n"), m.end("n"), f"attendance.president{i}", 1.0 - 0.1 * i))
+    if not out:
+        # "sous la présidence de Monsieur le Maire": the person written elsewhere as "X, Maire"
+        m = rx["president_ref"].search(text, start, end)
+        if m:
+            role = fold(m.group("role"))[:5]
+            holder = re.compile(
+                rf"(?P<n>{rx['namec']})\s*(?:[,(–—]|\s-)\s*(?:(?i:le|la)\s+)?(?i:{role}\w*)\b"
+                rf"(?!\s*(?i:adjoint|d[ée]l[ée]gu|de\s+(?:la\s+)?commission|honoraire|sortant))"
+            )
+            trig = re.compile(rf"(?i){role}")
+            for m2 in _finditer(holder, trig, text, start, end, 120, 20):
+                n = _last_name(m2.group("n"))
+                if n:
+                    out.append(Found("president", n, m2.start("n"), m2.end("n"), "attendance.president_role", 0.6))
+                    break
     if not out and use_ner:
         for m in rx["presidence_hint"].finditer(text, start, end):
             # a name the rules cannot shape (lower case, odd layout): ask spaCy on a small slice
@@ -510,7 +576,7 @@ def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found
         seen: set[tuple[str, str]] = set()
         vals = []
         for _, _, de, a in pv:
-            k = (fold(de), fold(a))
+            k = (fold(de), fold(a or ""))
             if k not in seen:
                 seen.add(k)
                 vals.append({"de": de, "a": a})

@@ -30,7 +30,7 @@ def _data() -> dict:
 def civility_pattern() -> str:
     """Regex (no groups) for one civility: 'M.', 'Mme', 'Monsieur', 'Mmes et MM.' ..."""
     civs = sorted(_data()["civilities"], key=len, reverse=True)
-    return r"(?i:" + "|".join(civs) + r")(?![\p{L}])"
+    return r"(?i:" + "|".join(civs) + r")(?:(?<=\.)|(?![\p{L}]))"
 
 
 @functools.cache
@@ -66,7 +66,7 @@ def name_pattern() -> str:
     a = rf"{first}(?:{sp}{first}){{0,3}}{sp}{part}?{upw}(?:{sp}{part}?{upw}){{0,4}}"  # Prénom NOM
     b = rf"{part}?{upw}(?:{sp}{part}?{upw}){{0,5}}(?:{sp}(?:{capw}|{init})(?:{sp}{capw}){{0,2}})?"  # NOM Prénom
     c = rf"{part}?{capw}(?:{sp}{part}?(?:{capw}|{init})){{0,3}}"  # Jean Serret
-    return rf"(?<![\p{{L}}'’\-.])(?:{a}|{b}|{c})"
+    return rf"(?<![\p{{L}}'’\-])(?:{a}|{b}|{c})(?![/\d])"
 
 
 def _trie(words: list[str]) -> str:
@@ -104,12 +104,13 @@ def _re() -> dict[str, re.Pattern]:
         ),
         "role_tail": re.compile(rf"(?:[\s,]*(?:\(|\s[-–—]\s)?\s*{role}[\s.)]*)+$"),
         "role_head": re.compile(rf"^(?:{role}|(?i:le|la)\s+{role})[\s,:]+"),
-        "civ_inside": re.compile(rf"(?<=^|\s)(?i:le\s+)?{civ}\.?\s*"),
+        "civ_inside": re.compile(rf"(?<=^|\s)(?i:le\s+)?{civ}\.?\s*(?=\p{{Lu}}\p{{L}})"),
         "trail": re.compile(r"[\s,;:–—\-*|»«\"]+$"),
         "split": re.compile(
-            r"(?x) \s*(?: [,;/•·|\n\t] | \*\* | \s[-–—]\s | [–—] | \s-\s? | \s(?i:et)\s ) \s*"
+            r"""(?x) \s*(?: [,;/•·|\n\t] | \*\* | \s[-–—]\s | [–—] | \s-\s? | \s(?i:et)\s
+                     | (?<=\p{Lu}{2})\.\s+(?=\p{Lu}) ) \s*"""
         ),
-        "civ_split": re.compile(rf"(?<=\S)\s+(?={civ}\.?\s+\p{{Lu}})"),
+        "civ_split": re.compile(rf"(?<=\S)\s+(?={civ}\.?\s*\p{{Lu}})"),
         "name": re.compile(name_pattern()),
         "ws": re.compile(r"\s+"),
         "hyph_break": re.compile(r"(?<=\p{L})-\s+(?=\p{L})"),
