@@ -115,7 +115,7 @@ LABEL_NUMBER = re.compile(
     (?<![\w'])(?<!majorite\s)
     (?:(?P<pour>pour)|(?P<contre>contre)|(?P<abstention>abstentions?))
     \s+(?P<n>\d{{1,3}})(?!\d)
-    (?=\s*(?:[,;|/\n]|$|et\s))
+    (?=\s*(?:[,;|/\n)]|\.(?!\d)|$|et\s))
     """
 )
 
@@ -344,13 +344,15 @@ def _ends_with_name(text: str, pos: int, lo: int) -> bool:
     return last[:1].isupper()
 
 
-def _names_before(text: str, pos: int, lo: int) -> list[str]:
-    """Civility-led names just before a phrase ("M. X et Mme Y ne prennent pas part au vote")."""
-    if not _ends_with_name(text, pos, lo):
-        return []
+def _names_before(text: str, pos: int, lo: int) -> tuple[list[str], int]:
+    """Names just before a phrase, from the first civility ("MM. A et B ne prennent pas part au vote",
+    "M. X, intéressé à l'affaire, ne prend pas part au vote"), and where they start."""
     w = _window_before(text, pos, lo)
-    found = [_clean_name(x.group(0)) for x in _CIV_NAME.finditer(w)]
-    return [n for n in found if n]
+    first = _CIV_NAME.search(w)
+    if not first:
+        return [], pos
+    names = _split_names(w[first.start():])
+    return names, pos - len(w) + first.start()
 
 
 def _names_from_mention_names(text: str, m: Mention, end: int) -> None:
@@ -382,13 +384,13 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
     # 1. flattened tables first (they explain the label-first debris around them)
     for m in TABLE.finditer(f, start, end):
         labels = [x.group(0) for x in _TLAB_RE.finditer(m.group("head"))]
-        vals = re.findall(r"\d{1,3}|/", m.group("vals"))
+        vals = [(x.group(0), x.start(), x.end()) for x in re.finditer(r"\d{1,3}|/", f[m.start("vals"): m.end("vals")])]
+        vals = [(v, a + m.start("vals"), b + m.start("vals")) for v, a, b in vals]
         pre = _PRECEDING_NUM.search(f, max(start, m.start() - 8), m.start())
         if pre and pre.group(1):
-            vals = [pre.group(1)] + vals
-        pos = m.start("vals")
-        for i, (lab, val) in enumerate(zip(labels, vals)):
-            add(Mention(lab, pos, pos + 1, _count(val), rule="votes.table"))
+            vals = [(pre.group(1), pre.start(1), pre.end(1))] + vals
+        for lab, (val, a, b) in zip(labels, vals):
+            add(Mention(lab, a, b, _count(val), rule="votes.table"))
         taken.append((m.start(), m.end()))
     # 2. label-first counts
     for m in LABEL_FIRST.finditer(f, start, end):
@@ -441,13 +443,14 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
         if not free(m.start(), m.end()):
             continue
         k = _kind(m)
-        names = _names_before(text, m.start(), start)
+        names, nstart = _names_before(text, m.start(), start)
         phrase = f[m.start(): m.end()]
         plural = bool(re.search(r"prenn?ent|n'ont|participent|votent|ont\s+vote|sont\s+abstenu|abstiennent", phrase))
         value = len(names) or (None if plural or "prenant" in phrase or "votant" in phrase
                                or "abstenant" in phrase or not _ends_with_name(text, m.start(), start) else 1)
         if value is not None:
-            add(Mention(k, m.start(), m.end(), value, names=names if k != "nppv" else [], rule="votes.names_first"))
+            add(Mention(k, nstart if names else m.start(), m.end(), value, names=names if k != "nppv" else [],
+                        rule="votes.names_first"))
     for m in VOTANTS_NO_COLON.finditer(f, start, end):
         if free(m.start(), m.end()):
             add(Mention("votants", m.start(), m.end(), int(m.group("n")), rule="votes.votants"))
@@ -459,6 +462,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
     for m in MAJORITY.finditer(f, start, end):
         out.append(Mention("majorite", m.start(), m.end(), rule="votes.majority"))
     seen_outcome: list[tuple[int, int]] = []
+    for pat, rule in ((NOT_ADOPTED, "votes.not_adopted"), (REJECT_VERB, "votes.reject_verb")):
+        for m in pat.finditer(f, start, end):
+            if _AMENDMENT.search(f, max(start, m.start() - 100), m.end()):
+                continue
+            seen_outcome.append((m.start(), m.end()))
+            out.append(Mention("rejete", m.start(), m.end(), rule=rule))
     for pat, rule in ((OUTCOME_SUBJECT, "votes.outcome_subject"), (OUTCOME_WORD, "votes.outcome_word")):
         for m in pat.finditer(f, start, end):
             if any(not (m.end() <= s or m.start() >= e) for s, e in seen_outcome):
@@ -477,11 +486,6 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
             continue
         kind = "rejete" if m.group(0)[:3] in ("REJ", "REF") else "adopte"
         out.append(Mention(kind, m.start(), m.end(), rule="votes.outcome_caps"))
-    for pat, rule in ((NOT_ADOPTED, "votes.not_adopted"), (REJECT_VERB, "votes.reject_verb")):
-        for m in pat.finditer(f, start, end):
-            if _AMENDMENT.search(f, max(start, m.start() - 100), m.end()):
-                continue
-            out.append(Mention("rejete", m.start(), m.end(), rule=rule))
     out.sort(key=lambda x: (x.start, x.end))
     # a bare "3 pour" counts only next to another vote mention
     keep = []
@@ -536,13 +540,20 @@ _MODAL = ("unanimite", "majorite")
 _GAP = 120
 
 
-def group_blocks(mentions: list[Mention]) -> list[Block]:
+_SPLIT = re.compile(
+    r"(?<!\b(?:M|MM|Mme|Mmes|Mlle|Dr|St|Ste|[A-Z]))\.\s+(?=[A-ZÀ-Þ])|\n\s*\n|(?i:apr[eè]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée])"
+)
+
+
+def group_blocks(mentions: list[Mention], text: str = "") -> list[Block]:
     """Mentions close together form a block; a second count of the same kind, or a second
-    unanimity/majority, starts a new one (two votes written one after the other)."""
+    unanimity/majority, starts a new one (two votes written one after the other), and so does a
+    sentence end or "après en avoir délibéré" between them."""
     blocks: list[Block] = []
     cur: Block | None = None
     for m in mentions:
-        if cur is not None and m.start - cur.end <= _GAP:
+        if cur is not None and m.start - cur.end <= _GAP and not (
+                text and _SPLIT.search(text, min(cur.end, m.start), m.start)):
             valued = {x.kind for x in cur.mentions if x.value is not None}
             clash = (m.kind in _MODAL and any(x.kind in _MODAL for x in cur.mentions)) or (
                 m.kind in KINDS and m.value is not None and m.kind in valued)
@@ -644,13 +655,19 @@ def _dispositif(text: str, f: str, start: int, end: int) -> list[tuple[int, int]
     return sorted(set(spans))
 
 
+def _quoted(text: str, pos: int, lo: int) -> bool:
+    """Inside « ... » (a quoted law article: "Il est pris acte de ce débat ...")."""
+    before = text[max(lo, pos - 1500): pos]
+    return before.count("«") > before.count("»")
+
+
 def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choice:
     """The act's vote among the blocks, and its outcome."""
     assess(blocks, f, start, end)
     votes = [b for b in blocks if b.is_vote]
     own = [b for b in votes if b.penalty is None]
     proc = [b for b in votes if b.penalty == "procedural"]
-    sans = [m for m in SANS_VOTE.finditer(f, start, end)]
+    sans = [m for m in SANS_VOTE.finditer(f, start, end) if not _quoted(text, m.start(), start)]
     postponed = [m for m in POSTPONED.finditer(f, start, end)]
     chosen = own[-1] if own else None
     if chosen is None and proc:
@@ -764,7 +781,7 @@ def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found
     if len(f) != len(text):  # exotic case mapping: fall back to no folding of accents
         f = text.lower()
     mentions = find_mentions(text, start, end, folded=f)
-    blocks = group_blocks(mentions)
+    blocks = group_blocks(mentions, text)
     ch = choose(blocks, text, f, start, end)
     scale = 1.0 if ctx is None or ctx.region == "act" else 0.5
     found: list[Found] = []
@@ -781,6 +798,10 @@ def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found
             src = b
             if m is None and ch.extra is not None:
                 m, src = ch.extra.get(k), ch.extra
+            if m is None and k == "nppv":  # "M. X ne prend pas part au vote." written apart from the vote
+                m = next((x for o in ch.others if o.penalty is None for x in o.mentions
+                          if x.kind == "nppv" and x.value is not None), None)
+                src = None
             if m is not None:
                 add(fname, m.value, m.start, m.end, m.rule, base if src is b else base - 0.2)
         for k, fname in (("contre", "vote.noms_contre"), ("abstention", "vote.noms_abstention")):
