@@ -130,7 +130,7 @@ def _date_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     numw = lexicon.number_word_pattern()
     day = rf"(?:1\s?(?:er|\^\{{er\}})(?![a-z])|premier|[0-3]?\d(?!\d)|{numw})"
     month_word = rf"(?:{_alt(lx['month_of'])})"
-    year = rf"(?:(?:19|20)\d\d(?!\d)|{numw}(?![a-z]))"
+    year = rf"(?:(?:19|20)\d\d(?!\d)|{numw}(?![\w-]))"
     of_month = r"(?:du\s+mois\s+d(?:e\s+|'\s*))?"
     numeric = re.compile(
         r"""(?x)
@@ -171,7 +171,7 @@ def _date_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 def _year_after() -> re.Pattern:
     """What may follow a month: its abbreviation dot, then a year in digits or words."""
     numw = lexicon.number_word_pattern()
-    return re.compile(rf"(?x)\.? (?: \s*,?\s* (?P<y>(?:19|20)\d\d(?!\d)|{numw}(?![a-z])) )?")
+    return re.compile(rf"(?x)\.? (?: \s*,?\s* (?P<y>(?:19|20)\d\d(?!\d)|{numw}(?![\w-])) )?")
 
 
 def _windows(anchor: stdre.Pattern, f: str, before: int, after: int) -> list[tuple[int, int]]:
@@ -628,6 +628,8 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
         if r.kind == "preamble":
             continue
         ctx_before = clause_before(lb.start)
+        if lb.rule == 9:  # "Délibération n° 12 du": the act's own header, not "la délibération n° 12 du"
+            ctx_before = ctx_before[-40:] + f[lb.start - start: lb.end - start]
         if _labels()["not_seance"].search(ctx_before):
             continue
         if lb.rule == 4:  # "date de la séance"
