@@ -102,6 +102,21 @@ def _fold_char(m: stdre.Match) -> str:
     return _FOLD.get(ord(c), c)
 
 
+_HYPHEN_BREAK = stdre.compile(r"(?<![a-z])([a-z]{1,8})-[ \t]*\n[ \t]*([a-z]{1,9})(?![a-z])")
+
+
+def _join_broken_months(f: str) -> str:
+    """'oc-\\ntobre' (a month cut at a line end) -> 'octobre' padded with spaces: same length."""
+    if "-\n" not in f and "- \n" not in f:
+        return f
+
+    def join(m: stdre.Match) -> str:
+        word = m.group(1) + m.group(2)
+        return word + " " * (len(m.group()) - len(word)) if word in _lex()["month_of"] else m.group()
+
+    return _HYPHEN_BREAK.sub(join, f)
+
+
 # --------------------------------------------------------------------------- patterns
 
 @functools.cache
@@ -231,6 +246,8 @@ _RANGE_BEFORE = re.compile(r"\d\s*(?:-|au|et|a)\s*$")
 _MET = re.compile(r"(?x)(?:s'est|se\s+sont|s\s+est|s'etant|se\s+reunit|se\s+reunira)\s+(?:reuni|assemble|reunit|tenue?)")
 _A_BEFORE = re.compile(r"(?:^|[\s,])(?:a|des|vers)\s*$")
 _SENTENCE = re.compile(r"[.;!?]\s+[a-z]|\n\s*\n")
+_LE_BEFORE = stdre.compile(r"(?:^|[.:;\n]\s*|[A-ZÉÈ]{2,}\s+)(?:Le|LE)\s+$")
+_MET_AFTER = stdre.compile(r"(?:s'est|se\s+sont|s\s+est)\s+(?:reuni|assemble)|(?:legalement|dument|regulierement)\s+convoque")
 _GAP_SEANCE = re.compile(r"(?x)^[\s:,.\-–*_()]*$")
 _CLAUSE_END = re.compile(r"(?x)[.;!?](?:\s|$)|\n\s*\n|_{3,}|\*\*|-{3,}")
 
@@ -350,7 +367,7 @@ def find_dates(
     ['2024-02-20', '2024-02-09']
     """
     end = len(text) if end is None else end
-    f = fold_same_length(text[start:end])
+    f = _join_broken_months(fold_same_length(text[start:end]))
     return [d for r in _raw_dates(f, start) if (d := _resolve(r, year, ref)) is not None]
 
 
@@ -513,8 +530,7 @@ def extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
 
 
 def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
-    sub = text[start:end]
-    f = fold_same_length(sub)
+    f = _join_broken_months(fold_same_length(text[start:end]))
     found: list[Found] = []
 
     ids = _ids(text, f, start)
@@ -643,6 +659,16 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
         if not d.year_written:
             score -= 0.1
         seance.append(Found("date_seance", d.value, d.start, d.end, f"dates.label_seance{lb.rule}", score))
+    for r in raws:
+        # "Le lundi treize février 2023 à dix-neuf heures, le Conseil municipal, convoqué le ..., s'est réuni"
+        if r.kind not in ("text", "numeric") or r.start in taken or not _LE_BEFORE.search(
+                text, max(0, r.start - 30), r.start):
+            continue
+        met = _MET_AFTER.search(f, r.end - start, min(len(f), r.end - start + 250))
+        d = resolve(r)
+        if met and d and not _SENTENCE.search(f, r.end - start, met.start()):
+            score = 0.8 if r.start < head_limit else 0.5
+            seance.append(Found("date_seance", d.value, d.start, d.end, "dates.date_before_met", score))
     for idd in ids:
         if idd.date:
             seance.append(Found("date_seance", idd.date, idd.start, idd.end, "dates.actes_id_date", 0.75))
