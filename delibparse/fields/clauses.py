@@ -71,6 +71,15 @@ def _alt(words) -> str:
     return "|".join(_accent_free(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _alt_participles(words) -> str:
+    """Like ``_alt``, but a word-final "é" stays accented in lower case ("adopté" is not "adopte")."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        parts = re.split(r"(é(?=(?:e?s?)(?:\s|$)))", w)
+        out.append("".join("[éÉE]" if p == "é" else _accent_free(p) for p in parts if p))
+    return "|".join(out)
+
+
 @dataclass(frozen=True, slots=True)
 class _Rx:
     """The compiled patterns, built once from data/fr/clauses.yaml."""
@@ -109,7 +118,7 @@ def _rx() -> _Rx:
     pre = _alt(data["decision_preambles"])
     part = _alt(data["decision_participles"])
     end = _alt(data["end_markers"])
-    vote = _alt(data["vote_markers"])
+    vote = _alt_participles(data["vote_markers"])
     trig = _alt(data["dispositif_triggers"])
     prop = _alt(data["proposal_openers"])
     L = r"\p{L}"
@@ -123,10 +132,10 @@ def _rx() -> _Rx:
       | (?P<pre>(?<![{L}'’])(?i:{pre})(?![{L}]))
       | (?P<subj>(?<![{L}'’])(?:Le|LE|La|LA|L['’]|Les|LES)\s*(?i:{subj})(?![{L}]))
       | (?P<subjlow>(?<=[,;]\s{{1,3}})(?:le|la|l['’])\s*(?i:{subj})(?=,?\s+apr[eè]s))
-      | (?P<verb>(?<![{L}'’])(?i:{v3})(?![{L}'’]))
-      | (?P<inf>(?<![{L}'’])(?:D['’]\s*|De\s+)?(?i:{vinf})(?![{L}]))
       | (?P<end>(?<![{L}'’])(?i:{end})(?![{L}]))
       | (?P<vote>(?<![{L}'’])(?i:{vote})(?![{L}]))
+      | (?P<verb>(?<![{L}'’])(?i:{v3})(?![{L}'’]))
+      | (?P<inf>(?<![{L}'’])(?:D['’]\s*|De\s+)?(?i:{vinf})(?![{L}]))
       | (?P<heading>(?<![{L}])(?:D[ÉE]LIB[ÉE]RATION|D[ée]lib[ée]ration)\s*(?:n\s*°|N\s*°|no\b|N°)
             | (?<![{L}\d])\d{{1,2}}\)\s+D[ée]lib[ée]ration
             | (?<![{L}])Point\s+n\s*°)
@@ -151,7 +160,7 @@ def _rx() -> _Rx:
         trigger_end=re.compile(
             rf"(?i)(?<![{L}])(?:{trig})(?:\s+[^:]{{0,60}}?)?\s*(?:de|d['’]|d)?\s*[:\-–]\s*$"
         ),
-        proposal=re.compile(rf"(?i)(?<![{L}])(?:{prop})(?![{L}])[^.]*?[:]\s*$"),
+        proposal=re.compile(rf"(?i)^[^.;:]{{0,150}}?(?<![{L}])(?:{prop})(?![{L}])"),
         end=re.compile(rf"(?i)^(?:{end})(?![{L}])"),
         vote=re.compile(rf"(?i)^(?:{vote})(?![{L}])"),
         heading=re.compile(
@@ -245,6 +254,8 @@ def _breaks(s: str, rx: _Rx) -> dict[int, str]:
             continue
         if why in ("pre", "subj", "end", "vote") and not tok[0].isupper():
             continue
+        if why == "vote" and tok.isupper() and rx.verb_start.match(tok) and _verb_opens(s, pos, tok):
+            why = "verb"  # "ADOPTE le budget": the verb, not the result "ADOPTÉ"
         if why == "vote" and not _after_stop(s, pos):
             continue
         if why == "verb" and not _verb_opens(s, pos, tok):
@@ -426,12 +437,22 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
     """(field, rule, start, end) of each clause, in order."""
     out: list[list] = []  # [field, rule, start, end, text]
     cur: list | None = None
-    mode: str | None = None  # None, "dispositif" (items follow), "proposal" (rule e)
+    mode: str | None = None  # None, "dispositif" (items follow), "proposal" (rule e items follow)
     first = False  # the unit right after an explicit "DÉCIDE :"
     sub = False  # inside the sub-list of an item that ended with ":"
+    pending: list[list] = []  # rule (e): a proposal's clauses, kept if the next unit is a vote adopting it
     prev: _Unit | None = None
-    for u in units:
-        kind = _classify(u, rx)
+    kept: list[tuple[list, int]] = []  # proposals kept, with the index of their vote
+    kinds = [_classify(u, rx) for u in units]
+    for k, u in enumerate(units):
+        kind = kinds[k]
+        if pending and kind == "vote":
+            if _adopts(units, k):
+                out.extend(pending)
+                kept.extend((c, k) for c in pending)
+            pending = []
+        elif pending and kind not in ("other", "inf") and not (mode == "proposal" and u.bullet):
+            pending = []
         # "LE CONSEIL MUNICIPAL APPROUVE ..." cut at the verb: one sentence again
         if (kind == "verb" and prev is not None and prev.kind == "trigger_soft" and not u.bullet
                 and prev.end == u.start and len(prev.text) <= 45
@@ -456,10 +477,12 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
             rule = _DECISION_KINDS[kind]
             if mode == "dispositif" and kind == "verb":
                 rule = "dispositif_item"
-            if mode == "proposal":
-                rule = "proposal_item"
             cur = ["decisions", rule, u.start, u.end, u.text]
-            out.append(cur)
+            if mode == "proposal":
+                cur[1] = "proposal_item"
+                pending.append(cur)
+            else:
+                out.append(cur)
             first, sub = False, False
             if kind == "sentence":
                 mode = None
@@ -468,7 +491,14 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
             cur, mode, first, sub = None, "dispositif", kind == "trigger", False
             continue
         if kind == "proposal":
-            cur, mode, first, sub = None, "proposal", True, False
+            nxt = units[k + 1] if k + 1 < len(units) else None
+            if nxt is not None and nxt.bullet and kinds[k + 1] in ("other", "inf", "verb"):
+                cur, mode, first, sub = None, "proposal", False, False
+                pending = []
+            else:  # the whole sentence is the proposal put to the vote
+                cur = ["decisions", "proposal_sentence", u.start, u.end, u.text]
+                pending = [cur]
+                mode, first, sub = None, False, False
             continue
         if kind in ("end", "vote", "heading"):
             cur, mode, sub = None, None, False
@@ -480,11 +510,13 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
         inf = kind == "inf" or bool(rx.inf_start.match(u.text))
         if cur is not None and cur[0] == "decisions" and re.search(r":\s*\d{0,3}\s*$", cur[4]) and not inf:
             sub = True
-        if mode in ("dispositif", "proposal") and not (sub and not inf):
-            is_item = inf or (u.bullet and mode == "dispositif") or (first and mode == "dispositif")
-            if is_item:
-                rule = "proposal_item" if mode == "proposal" else "dispositif_item"
-                cur = ["decisions", rule, u.start, u.end, u.text]
+        if mode == "proposal" and u.bullet and not sub:
+            cur = ["decisions", "proposal_item", u.start, u.end, u.text]
+            pending.append(cur)
+            continue
+        if mode == "dispositif" and not (sub and not inf):
+            if inf or u.bullet or first:
+                cur = ["decisions", "dispositif_item", u.start, u.end, u.text]
                 out.append(cur)
                 first = False
                 continue
@@ -493,24 +525,27 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
             cur[3] = u.end
             cur[4] = cur[4] + " " + u.text
             continue
+        if pending and not (mode == "proposal" and u.bullet):
+            pending = []
         cur, sub, first = None, False, False
         if not u.bullet:
             mode = None
-    # rule (e): proposal items count only when nothing else decides and the vote adopts
-    firm = [c for c in out if c[0] == "decisions" and c[1] != "proposal_item"]
-    props = [c for c in out if c[1] == "proposal_item"]
-    if props and (firm or not _adopted_after(units, props[-1][3])):
-        out = [c for c in out if c[1] != "proposal_item"]
+    # a proposal whose vote is followed by the assembly's own dispositif is not a decision itself
+    for c, k in kept:
+        nxt = [kind for kind in kinds[k + 1: k + 6] if kind != "vote"][:1]
+        if nxt and (nxt[0] in _DECISION_KINDS or nxt[0] in ("trigger", "trigger_soft")):
+            out = [x for x in out if x is not c]
     return [(c[0], c[1], c[2], c[3]) for c in out]
+
+
+def _adopts(units: list[_Unit], k: int) -> bool:
+    """Whether the vote starting at unit ``k`` adopts what precedes it."""
+    after = " ".join(u.text for u in units[k: k + 4])[:300]
+    return bool(_ADOPTED.search(after)) and not _REJECTED.search(after)
 
 
 _ADOPTED = re.compile(r"(?i)adopt|approuv|unanimit|accept|voix\s+pour|pour\s*:")
 _REJECTED = re.compile(r"(?i)rejet|ajourn|report[ée]|retir[ée]|n['’]\s*est\s+pas\s+adopt|refus")
-
-
-def _adopted_after(units: list[_Unit], pos: int) -> bool:
-    after = " ".join(u.text for u in units if u.start >= pos)[:400]
-    return bool(_ADOPTED.search(after)) and not _REJECTED.search(after)
 
 
 def _clean_span(s: str, a: int, b: int) -> tuple[int, int, str]:
