@@ -65,6 +65,10 @@ DATES = [
     ("lettre du 28 écoulé", None, dt.date(2024, 1, 10), ["2023-12-28"]),
     ("le 9 février deux conseillers sont arrivés", 2024, None, ["2024-02-09"]),
     ("Reçu le 21/1212022", None, None, ["2022-12-21"]),  # slash read as 1 by OCR
+    ("L'an deux mille sept, le 14 mai", None, None, ["2007-05-14"]),  # "sept" here is no month
+    ("dûment convoqué le 9 oc-\ntobre 2020, s'est réuni", None, None, ["2020-10-09"]),  # cut at line end
+    ("convoqué le sept février deux-mille-vingttrois", 2023, None, ["2023-02-07"]),  # glued year: not read
+    ("le 3 septembre, le 5 SEPT. 2021 et le 7 sept 2021", 2021, None, ["2021-09-03", "2021-09-05", "2021-09-07"]),
     ("article 2.1.15 du règlement, version 1.2.3", None, None, []),
     ("https://ville.fr/DELIB_13-02-2023.pdf", None, None, []),  # glued to a word: not a date
     ("https://ville.fr/delib 13-02-2023.pdf", None, None, ["2023-02-13"]),  # extract masks URLs
@@ -188,6 +192,21 @@ EXTRACT = [
      "L’an DEUX MILLE VINGT DEUX le {date_seance:2022-12-09}9 décembre{/} à {heure_seance:18:00}18 H 00{/}, "
      "le Conseil municipal s'est réuni. Date convocation du Conseil Municipal : "
      "{date_convocation:2022-12-02}2 décembre 2022{/}"),
+    # a sentence-initial date followed by the meeting verb; the convocation in between
+    ("REPUBLIQUE FRANCAISE\nLe {date_seance:2023-02-13}lundi treize février deux-mille-vingt-trois{/} à "
+     "{heure_seance:19:00}dix-neuf heures{/}, le Conseil municipal, convoqué le "
+     "{date_convocation:2023-02-07}sept février deux-mille-vingt-trois{/}, s'est réuni sous la présidence "
+     "de Monsieur Paul MARTIN, Maire."),
+    # the act's own header; deposit and reception phrasings of the executory mention
+    ("Délibération n° 2024-017 du {date_seance:2024-03-12}12 mars 2024{/}\nOBJET : Tarifs de la cantine\n"
+     "Vu la délibération n° 2023-05 du 14 février 2023 ;\nActe rendu exécutoire après dépôt en préfecture le "
+     "{date_transmission_prefecture:2024-03-15}15/03/2024{/} et publication le "
+     "{date_publication:2024-03-16}16/03/2024{/}"),
+    ("Séance du {date_seance:2024-03-12}12/03/2024{/}\nCertifié exécutoire compte tenu de la réception en "
+     "préfecture le {date_reception_prefecture:2024-03-14}14 mars 2024{/} et de la publication sur le site "
+     "internet le {date_publication:2024-03-15}15 mars 2024{/}"),
+    ("Date de la séance : {date_seance:2024-03-12}12/03/2024{/}\nDate de transmission au contrôle de "
+     "légalité : {date_transmission_prefecture:2024-03-18}18/03/2024{/}"),
     # the sitting opened ... at
     ("La séance est ouverte le {date_seance:2023-02-03}vendredi 3 février 2023{/} à {heure_seance:09:45}9H45{/}"
      " (les travaux en commissions sont organisés de 10H20 à 11H30)"),
