@@ -1,6 +1,6 @@
 """Dates, hour, stamps and @ctes identifier: annotated phrasings (written for these tests).
 
-Markup: ``{field:value}evidence{/}`` marks the text a field's value must come from. In ``extract``
+Markup: ``{field:value}evidence{/}`` (or ``{field:value;field2:value2}...{/}``) marks the text a field's value must come from. In ``extract``
 cases, the best candidate of a marked field must have that value and overlap the mark; a field that
 is not marked must have no candidate at all (precision: no candidate rather than a wrong one).
 """
@@ -17,7 +17,7 @@ import regex as re
 from delibparse.fields import dates
 from delibparse.fields.base import Context
 
-MARK = re.compile(r"\{(\w+):([^}]*)\}(.*?)\{/\}", re.S)
+MARK = re.compile(r"\{(\w+:[^}]*)\}(.*?)\{/\}", re.S)
 
 
 def parse_markup(s: str) -> tuple[str, dict[str, tuple[str, int, int]]]:
@@ -25,8 +25,10 @@ def parse_markup(s: str) -> tuple[str, dict[str, tuple[str, int, int]]]:
     for m in MARK.finditer(s):
         out.append(s[pos: m.start()])
         at = sum(map(len, out))
-        out.append(m.group(3))
-        spans[m.group(1)] = (m.group(2), at, at + len(m.group(3)))
+        out.append(m.group(2))
+        for part in m.group(1).split(";"):  # {field:value;other:value} marks one span for two fields
+            field, value = part.split(":", 1)
+            spans[field] = (value, at, at + len(m.group(2)))
         pos = m.end()
     out.append(s[pos:])
     return "".join(out), spans
@@ -207,6 +209,20 @@ EXTRACT = [
      "internet le {date_publication:2024-03-15}15 mars 2024{/}"),
     ("Date de la séance : {date_seance:2024-03-12}12/03/2024{/}\nDate de transmission au contrôle de "
      "légalité : {date_transmission_prefecture:2024-03-18}18/03/2024{/}"),
+    # the executory acknowledgement stamp of télétransmission software
+    ("Accusé de réception - Ministère de l'Intérieur\n"
+     "{identifiant_actes:059-215903550-20240220-2024_01-DE;date_seance:2024-02-20}"
+     "059-215903550-20240220-2024_01-DE{/}\nAccusé certifié exécutoire\nRéception par le préfet : "
+     "{date_reception_prefecture:2024-02-20}20/02/2024{/}\nAffichage : {date_publication:2024-02-21}21/02/2024{/}"
+     "\nPour l'autorité compétente par délégation"),
+    # "réuni le", an hour label; the convocation's posting is not the act's publication
+    ("Le Conseil Municipal, réuni le {date_seance:2024-03-12}12 mars 2024{/} en séance publique.\n"
+     "Heure de la séance : {heure_seance:20:30}20h30{/}\nDate de convocation : "
+     "{date_convocation:2024-03-05}05/03/2024{/}\nDate d'affichage : 05/03/2024"),
+    # regularly convened on ..., met on ... at
+    ("Le Conseil Municipal, régulièrement convoqué le {date_convocation:2024-03-05}5 mars 2024{/}, s'est réuni "
+     "le {date_seance:2024-03-12}12 mars 2024{/} à {heure_seance:20:30}20h30{/} sous la présidence de "
+     "Mme Anne DURAND."),
     # the sitting opened ... at
     ("La séance est ouverte le {date_seance:2023-02-03}vendredi 3 février 2023{/} à {heure_seance:09:45}9H45{/}"
      " (les travaux en commissions sont organisés de 10H20 à 11H30)"),
