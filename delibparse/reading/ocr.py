@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import io
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -71,26 +72,68 @@ def lines_from_tsv(tsv: str, *, scale: float) -> list[tuple[str, Box, list[float
     return out
 
 
-def ocr_image(image, *, scale: float, source: str | None = None, page_number: int | None = None,
-              timeout: float | None = PAGE_TIMEOUT) -> OcrPage:
-    """OCR a PIL image; boxes are multiplied by ``scale`` (points per pixel)."""
-    exe = tesseract_path()
-    if not exe:
-        raise NeedsOCRError(MISSING_MESSAGE, source=source, page=page_number)
+def _tesseract(exe: str, image, args: list[str], *, timeout: float, source, page_number) -> str:
     buf = io.BytesIO()
-    image.convert("L").save(buf, format="PNG")
+    image.save(buf, format="PNG")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    cmd = [exe, "stdin", "stdout", "-l", LANG, "--psm", str(PSM), "--dpi", str(DPI), "tsv"]
-    limit = PAGE_TIMEOUT if timeout is None else min(timeout, PAGE_TIMEOUT)
+    cmd = [exe, "stdin", "stdout", "-l", LANG, "--dpi", str(DPI), *args]
     try:
-        proc = subprocess.run(cmd, input=buf.getvalue(), capture_output=True, timeout=limit, env=env)
+        proc = subprocess.run(cmd, input=buf.getvalue(), capture_output=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:
-        raise TimeoutError_(f"OCR of the page took more than {limit:g} s", source=source, page=page_number) from None
+        raise TimeoutError_(f"OCR of the page took more than {timeout:g} s", source=source, page=page_number) from None
     if proc.returncode != 0:
         msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["unknown error"]
         raise UnreadableError(f"tesseract failed: {msg[0]}", source=source, page=page_number)
-    rows = lines_from_tsv(proc.stdout.decode("utf-8", "replace"), scale=scale)
-    return OcrPage([(t, b) for t, b, _ in rows], [c for _, _, cs in rows for c in cs])
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def _unrotate(box: Box, rotate: int, width: int, height: int) -> Box:
+    """Map a pixel box found on the image turned ``rotate`` degrees clockwise back to the original."""
+    if rotate == 90:
+        return Box(x0=box.top, top=height - box.x1, x1=box.bottom, bottom=height - box.x0)
+    if rotate == 180:
+        return Box(x0=width - box.x1, top=height - box.bottom, x1=width - box.x0, bottom=height - box.top)
+    if rotate == 270:
+        return Box(x0=width - box.bottom, top=box.x0, x1=width - box.top, bottom=box.x1)
+    return box
+
+
+def _scaled(box: Box, scale: float) -> Box:
+    return Box(x0=round(box.x0 * scale, 2), top=round(box.top * scale, 2),
+               x1=round(box.x1 * scale, 2), bottom=round(box.bottom * scale, 2))
+
+
+def ocr_image(image, *, scale: float, source: str | None = None, page_number: int | None = None,
+              timeout: float | None = PAGE_TIMEOUT) -> OcrPage:
+    """OCR a PIL image; boxes are multiplied by ``scale`` (points per pixel).
+
+    Small skews are handled by tesseract's own line finding; a page read poorly (mean word
+    confidence < 0.6) gets an orientation check (``--psm 0``) and, if it is turned by 90/180/270
+    degrees, is read again upright, boxes mapped back to the page as given.
+    """
+    exe = tesseract_path()
+    if not exe:
+        raise NeedsOCRError(MISSING_MESSAGE, source=source, page=page_number)
+    image = image.convert("L")
+    limit = PAGE_TIMEOUT if timeout is None else max(min(timeout, PAGE_TIMEOUT), 1.0)
+    kw = dict(timeout=limit, source=source, page_number=page_number)
+    rows = lines_from_tsv(_tesseract(exe, image, ["--psm", str(PSM), "tsv"], **kw), scale=1.0)
+    res = OcrPage([(t, b) for t, b, _ in rows], [c for _, _, cs in rows for c in cs])
+    if res.mean_confidence < 0.6:
+        try:
+            osd = _tesseract(exe, image, ["--psm", "0"], **kw)
+        except (TimeoutError_, UnreadableError):  # OSD needs osd.traineddata; optional
+            osd = ""
+        m = re.search(r"Rotate:\s*(\d+)", osd)
+        rotate = int(m.group(1)) if m else 0
+        if rotate in (90, 180, 270):
+            turned = image.rotate(-rotate, expand=True, fillcolor=255)
+            rows2 = lines_from_tsv(_tesseract(exe, turned, ["--psm", str(PSM), "tsv"], **kw), scale=1.0)
+            res2 = OcrPage([(t, _unrotate(b, rotate, image.width, image.height)) for t, b, _ in rows2],
+                           [c for _, _, cs in rows2 for c in cs])
+            if res2.mean_confidence > res.mean_confidence:
+                res = res2
+    return OcrPage([(t, _scaled(b, scale)) for t, b in res.lines], res.confidences)
 
 
 def ocr_pdf_page(page, *, source: str | None = None, page_number: int | None = None,

@@ -164,3 +164,14 @@ def test_ocr_always_reads_a_digital_page_through_tesseract():
 )
 def test_garbage_text_layer_detection(text, garbage):
     assert _is_garbage(text) is garbage
+
+
+def test_boxes_found_on_an_upright_turned_page_map_back():
+    from delibparse.reading.ocr import _unrotate
+    from delibparse.record import Box
+
+    # a 100x200 (w x h) image turned 90° clockwise is 200x100; a box at its top-left corner
+    # comes from the original's bottom-left corner
+    assert _unrotate(Box(x0=0, top=0, x1=50, bottom=10), 90, 100, 200) == Box(x0=0, top=150, x1=10, bottom=200)
+    assert _unrotate(Box(x0=0, top=0, x1=10, bottom=10), 180, 100, 200) == Box(x0=90, top=190, x1=100, bottom=200)
+    assert _unrotate(Box(x0=0, top=0, x1=50, bottom=10), 270, 100, 200) == Box(x0=90, top=0, x1=100, bottom=50)
