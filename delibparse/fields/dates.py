@@ -228,7 +228,16 @@ _ID_RE = re.compile(
     """
 )
 
-_URL_RE = re.compile(r"(?i)(?:https?://|www\.)\S+?(?:\.(?:pdf|html?|php|aspx?|docx?)\b|(?=\s)|$)")
+_URL_RE = stdre.compile(r"(?:https?://|www\.)\S+")
+_URL_END = stdre.compile(r".*\.(?:pdf|odt|docx?|html?)")  # a URL glued to the text stops at its file
+
+
+def _urls(f: str, offset: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _URL_RE.finditer(f):
+        cut = _URL_END.match(m.group())
+        out.append((m.start() + offset, m.start() + offset + (cut.end() if cut else len(m.group()))))
+    return out
 
 
 @functools.cache
@@ -535,7 +544,7 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
 
     ids = _ids(text, f, start)
     masked = [(i.start, i.end) for i in ids]
-    masked += [(m.start() + start, m.end() + start) for m in _URL_RE.finditer(f)]
+    masked += _urls(f, start)
     for i in ids:
         found.append(Found("identifiant_actes", i.value, i.start, i.end, "dates.actes_id", 0.9))
 
@@ -719,8 +728,11 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
                 score = 0.75
             if lb.field == "publication" and "affich" in rule_text:
                 score = 0.8
-            if sitting and d.value < sitting:
+            if sitting and d.value < sitting or ctx.year and d.value.year < ctx.year:
                 continue  # a stamp cannot precede the act ("affiché le" of the convocation)
+            after_mask = max((b for a, b in masked if b <= lb.start), default=0)
+            if _labels()["not_stamp"].search(clause_before(lb.start, min(60, lb.start - after_mask))):
+                continue  # "un avis a été publié le ..."
             if sitting and (d.value - sitting).days > 730:
                 continue  # an OCR'd year ("2073") or another act's date
         if not d.year_written:

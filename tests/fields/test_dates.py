@@ -273,6 +273,21 @@ def test_not_a_sitting_date(text):
     assert [f for f in found if f.field == "date_seance"] == []
 
 
+NOT_STAMP = [
+    "Un avis d'appel public à la concurrence a été publié le 8 novembre 2023 sur la plateforme.",
+    "Deux ordonnances publiées le 18 juin 2020 ont modifié le code de l'urbanisme.",
+    "Le dossier transmis en préfecture le 3 mars 2022 a reçu un avis favorable.",
+    "https://www.ville.fr/view.php?id=12&path=Deliberation-arrete-projet.pdfDate d'affichage : 4 mai 2023",
+]
+
+
+@pytest.mark.parametrize("text", NOT_STAMP)
+def test_not_a_stamp_of_the_act(text):
+    found = dates.extract(text, 0, len(text), Context(region="act", year=2024))
+    stamps = ("date_transmission_prefecture", "date_reception_prefecture", "date_publication")
+    assert [f for f in found if f.field in stamps] == []
+
+
 def test_signature_date_is_not_the_sitting_even_at_the_top():
     text = "Fait à Mazères, le 19 décembre 2022. Le secrétaire de séance, Louis DARDIER"
     found = dates.extract(text, 0, len(text), Context(region="head"))
