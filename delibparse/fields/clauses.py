@@ -139,6 +139,9 @@ def _rx() -> _Rx:
       | (?P<heading>(?<![{L}])(?:D[ÉE]LIB[ÉE]RATION|D[ée]lib[ée]ration)\s*(?:n\s*°|N\s*°|no\b|N°)
             | (?<![{L}\d])\d{{1,2}}\)\s+D[ée]lib[ée]ration
             | (?<![{L}])Point\s+n\s*°)
+      | (?P<prop>(?<![{L}])(?:Il\s+(?:est|vous\s+est)\s+(?:donc\s+|ainsi\s+|également\s+)?propos[ée]
+            | [ÊE]tes-vous\s+d['’]accord
+            | (?:Madame|Monsieur|Mme|M\.)\s+(?:le|la)\s+(?:[Mm]aire|[Pp]r[ée]sident\w*)\s+(?:demande|propose|soumet)(?![{L}])))
       | (?P<pipe>\s\|\s)
         """
     )
@@ -260,6 +263,8 @@ def _breaks(s: str, rx: _Rx) -> dict[int, str]:
             continue
         if why == "verb" and not _verb_opens(s, pos, tok):
             continue
+        if why == "prop" and not _after_stop(s, pos):
+            continue
         if why in ("subj", "pre") and _ARTICLE_BEFORE.search(s, max(0, pos - 25), pos):
             continue
         if why == "inf" and not (tok[0].isupper() and (_after_stop(s, pos) or _COMMA_BEFORE.search(s, max(0, pos - 4), pos))):
@@ -368,6 +373,10 @@ _PAST_OK = re.compile(r"(?i)apr[eè]s\s+(?:en\s+avoir\s+|avoir\s+)?(?:d[ée]lib|
 
 def _classify(u: _Unit, rx: _Rx) -> str:
     t = u.text
+    if re.match(r"^(?:Vu|VU)\s*:?\s*$", t):
+        return "visa_head"  # "Vu :" then one visa per bullet
+    if re.match(r"^(?:Consid[ée]rant|CONSID[EÉ]RANT)\s*:?\s*$", t):
+        return "cons_head"
     if u.hint == "visa" or (u.bullet and re.match(r"(?i)^vu\s", t)) or re.match(r"^(?:Vu|VU)(?=\s|l[ae])", t):
         return "visa"
     if u.hint == "cons" or re.match(r"^(?:Consid[ée]rant|CONSID[EÉ]RANT)\b", t):
@@ -472,6 +481,14 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
                    u.start, u.end, u.text]
             out.append(cur)
             mode, sub = None, False
+            continue
+        if kind in ("visa_head", "cons_head"):
+            cur, mode, sub = None, kind, False
+            continue
+        if mode in ("visa_head", "cons_head") and u.bullet and kind in ("other", "inf"):
+            field = "visas" if mode == "visa_head" else "considerants"
+            cur = [field, "vu_item" if field == "visas" else "considerant_item", u.start, u.end, u.text]
+            out.append(cur)
             continue
         if kind in _DECISION_KINDS:
             rule = _DECISION_KINDS[kind]
