@@ -407,6 +407,13 @@ def _raw_times(f: str, offset: int) -> list[TimeMatch]:
         mi = _minutes(mt.group("mi") or mt.group("mw"))
         if mi is None:
             continue
+        dur = _labels()
+        if dur["duration_before"].search(f, max(0, mt.start() - 25), mt.start()) or dur["duration_after"].match(
+                f, mt.end(), mt.end() + 40):
+            continue  # "pendant 2 heures", "3 heures de formation": a duration
+        if not (mt.group("mi") or mt.group("mw")) and "heure" in mt.group() and dur["duration_before_bare"].search(
+                f, max(0, mt.start() - 8), mt.start()):
+            continue
         out.append(TimeMatch(mt.start() + offset, mt.end() + offset, f"{h:02d}:{mi:02d}", kind))
     return out
 

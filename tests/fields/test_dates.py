@@ -110,6 +110,8 @@ TIMES = [
     ("à 18 heures 00", ["18:00"]),
     ("L'an deux mille vingt-quatre, le treize février", []),  # a year is not a time
     ("en 2024, 35 heures hebdomadaires", []),  # 35 is no hour of the day
+    ("une réunion de 2 heures, pendant 3 heures ; 6 heures de formation ; 10 heures par semaine", []),
+    ("les permanences de 14h00 à 17h00", ["14:00", "17:00"]),
 ]
 
 
