@@ -498,7 +498,13 @@ def _run_dask(
         if scheduler:
             client = Client(scheduler)
         else:
-            own_cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            import dask
+
+            # worker processes may start processes of their own (the PDF reader isolates pdfium)
+            with dask.config.set({"distributed.worker.daemon": False}):
+                own_cluster = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                )
             client = Client(own_cluster)
         own_client = True
     else:

@@ -1,4 +1,4 @@
-"""Make ``fakes`` importable by worker processes (forkserver children inherit sys.path)."""
+"""Make ``batch_fakes`` importable by worker processes (forkserver children inherit sys.path)."""
 
 import sys
 from pathlib import Path

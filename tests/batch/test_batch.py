@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from delibparse import batch
-from helpers import batch_cmd, check_out_dir, read_lines, subprocess_env, write_inputs
+from batch_helpers import batch_cmd, check_out_dir, read_lines, subprocess_env, write_inputs
 
-FAKE = "fakes:parse"
+FAKE = "batch_fakes:parse"
 
 
 def test_inputs_folders_globs_manifests_and_missing_files(tmp_path):

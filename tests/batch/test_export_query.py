@@ -11,7 +11,7 @@ import pytest
 
 from delibparse import batch, export, query, scdl
 from delibparse.record import Act, Document, Evidence, Vote
-from fakes import make_act
+from batch_fakes import make_act
 
 
 @pytest.fixture()
@@ -85,6 +85,7 @@ def test_flat_csv_of_acts(out_dir, tmp_path):
 
 
 def test_queries_from_the_docs(out_dir):
+    pytest.importorskip("duckdb")
     # acts rejected or with votes against
     _, rows = query.query(out_dir, "SELECT source, numero, vote.contre FROM acts "
                                    "WHERE vote.issue = 'rejete' OR vote.contre > 0 ORDER BY source, act_index")
@@ -108,6 +109,7 @@ def test_queries_from_the_docs(out_dir):
 
 
 def test_query_cli_formats_and_errors(out_dir, capsys):
+    pytest.importorskip("duckdb")
     assert run_cli(query.add_subcommands, ["query", str(out_dir), "SELECT numero FROM acts LIMIT 1",
                                            "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"numero": "2024-01"}
@@ -118,5 +120,6 @@ def test_query_cli_formats_and_errors(out_dir, capsys):
 
 
 def test_query_on_an_empty_out_dir(tmp_path):
+    pytest.importorskip("duckdb")
     (tmp_path / "out").mkdir()
     assert query.query(tmp_path / "out", "SELECT count(*) FROM acts")[1] == [(0,)]

@@ -13,7 +13,7 @@ REPO = HERE.parents[1]
 
 
 def write_inputs(folder: Path, specs: dict[str, str]) -> list[Path]:
-    """Write one small text file per name with its directive (see fakes.py)."""
+    """Write one small text file per name with its directive (see batch_fakes.py)."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, directive in specs.items():
