@@ -252,11 +252,12 @@ def _labels() -> dict[str, stdre.Pattern]:
 
 
 _RANGE_BEFORE = re.compile(r"\d\s*(?:-|au|et|a)\s*$")
-_MET = re.compile(r"(?x)(?:s'est|se\s+sont|s\s+est|s'etant|se\s+reunit|se\s+reunira)\s+(?:reuni|assemble|reunit|tenue?)")
+_MET = re.compile(r"(?:s'est|se\s+sont|s\s+est|s'etant)\s+(?:reuni|assemble|tenue?)e?s?|se\s+reuni(?:t|ra)\b")
 _A_BEFORE = re.compile(r"(?:^|[\s,])(?:a|des|vers)\s*$")
 _SENTENCE = re.compile(r"[.;!?]\s+[a-z]|\n\s*\n")
 _LE_BEFORE = stdre.compile(r"(?:^|[.:;\n]\s*|[A-ZÉÈ]{2,}\s+)(?:Le|LE)\s+$")
-_MET_AFTER = stdre.compile(r"(?:s'est|se\s+sont|s\s+est)\s+(?:reuni|assemble)|(?:legalement|dument|regulierement)\s+convoque")
+_MET_AFTER = stdre.compile(
+    r"(?:s'est|se\s+sont|s\s+est)\s+(?:reuni|assemble)|(?:legalement|dument|regulierement)\s+convoque")
 _GAP_SEANCE = re.compile(r"(?x)^[\s:,.\-–*_()]*$")
 _CLAUSE_END = re.compile(r"(?x)[.;!?](?:\s|$)|\n\s*\n|_{3,}|\*\*|-{3,}")
 
