@@ -132,7 +132,7 @@ def _repeated_lines(text: str) -> re.Pattern | None:
     if not rep:
         return None
     alt = "|".join(re.escape(k).replace("\\#", r"\d+").replace("#", r"\d+") for k in rep)
-    return re.compile(rf"(?m)^[ ]*(?:{alt})[ ]*$\n?")
+    return re.compile(rf"(?m)(?:^|(?<=\f))[ ]*(?:{alt})[ ]*(?:$\n?|(?=\f))")
 
 
 def clean(source: str) -> Cleaned:

@@ -107,8 +107,9 @@ def _item_chain(items: list[Anchor], n: int) -> list[Anchor]:
     for chain in chains:
         if len(chain) < 2:
             continue
-        ends = [x.start for x in chain[1:]] + [n]
-        score = sum(min(e - x.start, 1500) for x, e in zip(chain, ends))
+        gaps = [min(b.start - a.start, 1500) for a, b in zip(chain, chain[1:])]
+        tail = min(n - chain[-1].start, 1500, int(max(gaps) * 1.5))  # the last item runs to the end
+        score = sum(gaps) + tail
         if score > best_score:
             best, best_score = chain, score
     return best

@@ -1,0 +1,79 @@
+"""Splitting documents into acts, on phrasings written the way minutes are written."""
+
+import pytest
+
+from delibparse.segment import segment
+
+
+def acts(text):
+    return [(a.numero, a.objet) for a in segment(text).acts]
+
+
+def test_single_extrait_is_one_act_with_its_objet_and_number():
+    text = ("EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL\nCommune de Brenne-sur-Loir\n"
+            "Délibération n° 2024-015\nObjet : Tarifs de la restauration scolaire\n"
+            "Vu le code général des collectivités territoriales ;\n1 – approuve les tarifs ;\n2 – autorise le maire.\n"
+            "Adopté à l'unanimité.")
+    seg = segment(text)
+    assert seg.single
+    assert acts(text) == [("2024-015", "Tarifs de la restauration scolaire")]
+
+
+def test_minutes_with_numbered_items_and_an_agenda():
+    text = ("Séance du 3 mars 2024\nOrdre du jour\n1. Budget primitif 2024\n2. Tarifs de la cantine\n"
+            "3. Questions diverses\n\n"
+            "1. Budget primitif 2024\nMonsieur le Maire présente le budget primitif, équilibré en recettes et en "
+            "dépenses. Le conseil municipal, après en avoir délibéré, adopte le budget à l'unanimité.\n"
+            "2. Tarifs de la cantine\nLe prix du repas passe à 3,50 euros à la rentrée de septembre prochain. "
+            "Adopté par 12 voix pour et 2 contre.\n")
+    got = acts(text)
+    assert [o for _, o in got] == ["Budget primitif 2024", "Tarifs de la cantine"]
+
+
+def test_labelled_numbers_in_flat_text():
+    text = ("CONSEIL MUNICIPAL DU 16 FEVRIER 2023 Etaient présents : M. A, Mme B. "
+            "Point n°1 Débat d'orientations budgétaires DCM 23.1.49 Le Conseil municipal prend acte du débat. "
+            "Point n°2 Tarifs des droits de voirie DCM 23.1.50 A l'unanimité le conseil approuve les tarifs.")
+    assert acts(text) == [("DCM 23.1.49", "Débat d'orientations budgétaires"),
+                          ("DCM 23.1.50", "Tarifs des droits de voirie")]
+
+
+def test_list_of_acts_as_table_rows():
+    rows = "\n".join(f"0{i}/02/2025 | 2025_00{i} | Objet numéro {i} de la liste des actes | Approuvée" for i in range(1, 5))
+    got = acts("RÉPERTOIRE DES DÉLIBÉRATIONS\nDATE | Numéro | OBJET | Résultat\n" + rows)
+    assert [n for n, _ in got] == ["2025_001", "2025_002", "2025_003", "2025_004"]
+    assert got[0][1] == "Objet numéro 1 de la liste des actes"
+
+
+@pytest.mark.parametrize("mention", [
+    "Vu la délibération n° 2021-45 du 12 mars 2021 relative aux tarifs,",
+    "comme le prévoit l'ordonnance n°2020-744 relative aux schémas,",
+    "(délibération n°2017-15) permettant la reprise,",
+])
+def test_references_to_other_acts_are_not_act_starts(mention):
+    text = ("EXTRAIT DU REGISTRE\nDélibération n° 2024-003\nObjet : Tarifs municipaux\n" + mention +
+            " le conseil décide d'approuver les tarifs. Adopté à l'unanimité.")
+    assert acts(text) == [("2024-003", "Tarifs municipaux")]
+
+
+def test_mayor_decisions_by_delegation_are_not_acts():
+    text = ("LISTE DES DELIBERATIONS DU CONSEIL MUNICIPAL DU 3 OCTOBRE 2022 "
+            "Délibération n°2022-061 - Vente du lot G - APPROUVEE "
+            "Délibération n°2022-062 - Vente du lot F - APPROUVEE "
+            "Décisions valant délibération : Décision n°2022-060 du 5 juillet 2022 : Renonciation de préemption")
+    assert [n for n, _ in acts(text)] == ["2022-061", "2022-062"]
+
+
+def test_previous_minutes_approval_is_an_act_when_voted():
+    text = ("Séance du 10 février 2023. Présents : A, B, C.\n"
+            "Le procès-verbal de la séance du 9 décembre 2022 est approuvé à l'unanimité.\n"
+            "1) Délibération n° 2023-02-10/01 : Décision modificative n°2\nLe conseil adopte à l'unanimité.\n"
+            "2) Délibération n° 2023-02-10/02 : Encaissement de chèques\nLe conseil adopte à l'unanimité.\n")
+    got = acts(text)
+    assert got[0][1].startswith("procès-verbal de la séance du 9 décembre 2022")
+    assert [n for n, _ in got[1:]] == ["2023-02-10/01", "2023-02-10/02"]
+
+
+def test_a_text_without_any_decision_has_no_act():
+    seg = segment("Il était une fois un village au bord de la rivière, où vivaient des meuniers.")
+    assert seg.acts == []
