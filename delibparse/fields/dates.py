@@ -223,8 +223,8 @@ def _time_re() -> re.Pattern:
 _ID_RE = re.compile(
     r"""(?x)
     (?<![\w])
-    (?P<dep>\d{3}|0?2[ab]) \s?-\s? (?P<siren>\d{9}) \s?-\s? (?P<date>\d{8}) \s?-\s?
-    (?P<num>[\w][\w .\-/]{0,40}?) \s?-\s? (?P<nat>de|ar|ai|cc|bf|au) (?![a-z0-9])
+    (?P<dep>\d{3}|0?2[ab]) \s{0,3}-\s{0,3} (?P<siren>\d{9}) \s{0,3}-\s{0,3} (?P<date>\d{8}) \s{0,3}-\s{0,3}
+    (?P<num>[\w][\w\s.\-/]{0,40}?) \s{0,3}-\s{0,3} (?P<nat>de|ar|ai|cc|bf|au) (?![a-z0-9])   # PDF line breaks
     """
 )
 
