@@ -136,3 +136,13 @@ def test_an_image_without_text_is_unsupported():
 def test_bad_ocr_option():
     with pytest.raises(ValueError):
         read(b"texte", ocr="sometimes")
+
+
+@needs_reportlab
+def test_huge_pdf_honours_the_timeout_and_max_pages():
+    data = m.many_pages(500)
+    with pytest.raises(errors.TimeoutError_) as exc:
+        read(data, name="recueil.pdf", timeout=0.02)
+    assert exc.value.source == "recueil.pdf" and exc.value.page and exc.value.page < 500
+    lay = read(data, max_pages=3)
+    assert lay.n_pages == 500 and {ln.page for ln in lay.lines} == {1, 2, 3}
