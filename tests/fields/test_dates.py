@@ -226,6 +226,18 @@ EXTRACT = [
     ("Le Conseil Municipal, régulièrement convoqué le {date_convocation:2024-03-05}5 mars 2024{/}, s'est réuni "
      "le {date_seance:2024-03-12}12 mars 2024{/} à {heure_seance:20:30}20h30{/} sous la présidence de "
      "Mme Anne DURAND."),
+    # titles of minutes; the approval of the previous minutes inside
+    ("PROCES-VERBAL DE LA SEANCE DU CONSEIL MUNICIPAL DU {date_seance:2024-03-12}12 MARS 2024{/}\n"
+     "Approbation du procès-verbal de la séance du 6 février 2024 : adopté à l'unanimité."),
+    ("Conseil communautaire du {date_seance:2024-03-12}jeudi 12 mars 2024{/} à {heure_seance:18:30}18h30{/}\n"
+     "Ordre du jour : 1. Budget primitif"),
+    ("CONSEIL MUNICIPAL – SÉANCE DU {date_seance:2024-03-12}12/03/2024{/}\nL'an deux mille vingt-quatre, "
+     "le douze mars, à {heure_seance:20:30}vingt heures trente minutes{/}, le Conseil Municipal s'est réuni."),
+    ("Le {date_seance:2024-03-12}douze mars deux mille vingt-quatre{/} à {heure_seance:20:30}20 h 30{/}, "
+     "le conseil municipal de la commune de Saint-Martin, légalement convoqué, s'est réuni en mairie."),
+    ("Séance du {date_seance:2024-03-12}12 mars 2024{/}\nReçu à la sous-préfecture de Brest le "
+     "{date_reception_prefecture:2024-03-14}14/03/2024{/}\nAffiché le : {date_publication:2024-03-15}"
+     "15/03/2024{/}"),
     # the sitting opened ... at
     ("La séance est ouverte le {date_seance:2023-02-03}vendredi 3 février 2023{/} à {heure_seance:09:45}9H45{/}"
      " (les travaux en commissions sont organisés de 10H20 à 11H30)"),
