@@ -89,7 +89,7 @@ def _words_pattern() -> str:
 _WORDS = _words_pattern()
 # a count: 1 to 3 digits, or French number words
 _NUM = rf"(?:(?<![\d.,])\d{{1,3}}(?![\d])|\b{_WORDS}\b)"
-_ZERO = _alt(_LEX["zero_words"]).replace("(?:/)", "(?:/)").replace("(?:-)", r"(?:-(?=\s|$))")
+_ZERO = _alt(_LEX["zero_words"])
 # what may stand after a count and shows it is not one (an amount, a duration, a decimal)
 _NOT_COUNT_AFTER = r"(?!\s*(?:[.,]\d|\d|€|%|euros?\b|ans?\b|mois\b|jours?\b|h\b|heures?\b|m2|m²|km|ha\b))"
 
@@ -670,6 +670,20 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
     sans = [m for m in SANS_VOTE.finditer(f, start, end) if not _quoted(text, m.start(), start)]
     postponed = [m for m in POSTPONED.finditer(f, start, end)]
     chosen = own[-1] if own else None
+    if chosen is not None and len(own) > 1:
+        # "Contre : 4 (M. A, M. B) ... a comment ... Pour : 14": one vote list cut by a remark
+        prev = own[-2]
+        kinds = {m.kind for m in chosen.mentions if m.value is not None}
+        pkinds = {m.kind for m in prev.mentions if m.value is not None}
+        if (chosen.start - prev.end <= 400 and prev.has_counts and chosen.has_counts and not kinds & pkinds
+                and not (any(m.kind in _MODAL for m in prev.mentions) and any(m.kind in _MODAL for m in chosen.mentions))
+                and not DELIBERATED.search(f, prev.end, chosen.start)):
+            merged = Block(prev.mentions + chosen.mentions)
+            blocks[blocks.index(chosen)] = merged
+            votes = [merged if b is chosen else b for b in votes if b is not prev]
+            own = [b for b in own if b is not prev and b is not chosen] + [merged]
+            blocks.remove(prev)
+            chosen = merged
     if chosen is None and proc:
         last = proc[-1]
         if not any(s.start() > last.end for s in sans):
@@ -708,6 +722,9 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
                 issue, rule = ("adopte" if p > c else "rejete"), "votes.majority_arithmetic"
             elif p is not None and c is not None:
                 issue, rule = None, "votes.tie"
+            elif p is None and c and not any(m.kind in _MODAL for m in chosen.mentions):
+                # a list of counts without "pour" ("Contre : 14 - Abstentions : 2"): nobody voted for
+                issue, rule = "rejete", "votes.only_against"
             else:
                 issue, rule = "adopte", "votes.vote_stated"
             span = (chosen.start, chosen.end)
@@ -730,13 +747,16 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
 
 
 def _consistent(chosen: Block, other: Block) -> bool:
+    """Whether the counts of ``other`` may complete the vote of ``chosen`` (its modality or outcome).
+    With unanimity the counts must state zero against (and zero abstentions, unless the unanimity is
+    of the votes cast): a lone "18 voix pour" elsewhere may belong to another vote."""
     u = chosen.get("unanimite")
     counts = _counts(other, None)
     c, a = counts.get("contre") or 0, counts.get("abstention") or 0
     if u is not None:
         if u.qual and "exprim" in fold_same_length(u.qual):
-            return c == 0
-        return c == 0 and a == 0
+            return counts.get("contre") == 0
+        return counts.get("contre") == 0 and counts.get("abstention") == 0
     if chosen.get("majorite") is not None:
         return c > 0 or a > 0
     if chosen.get("rejete") is not None:
@@ -777,9 +797,12 @@ def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found
     end = min(end, len(text))
     if end <= start:
         return []
-    f = fold_same_length(text)
-    if len(f) != len(text):  # exotic case mapping: fall back to no folding of accents
-        f = text.lower()
+    # fold only around the region (rules look back a few hundred characters): linear in the act
+    lo, hi = max(0, start - 2000), min(len(text), end + 400)
+    win = fold_same_length(text[lo:hi])
+    if len(win) != hi - lo:  # exotic case mapping: fall back to lower case only
+        win = text[lo:hi].lower() if len(text[lo:hi].lower()) == hi - lo else text[lo:hi]
+    f = text[:lo] + win + text[hi:]
     mentions = find_mentions(text, start, end, folded=f)
     blocks = group_blocks(mentions, text)
     ch = choose(blocks, text, f, start, end)
