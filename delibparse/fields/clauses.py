@@ -76,7 +76,7 @@ def _alt_participles(words) -> str:
     out = []
     for w in sorted(set(words), key=len, reverse=True):
         parts = re.split(r"(é(?=(?:e?s?)(?:\s|$)))", w)
-        out.append("".join("[éÉE]" if p == "é" else _accent_free(p) for p in parts if p))
+        out.append("".join("(?-i:[éÉE])" if p == "é" else _accent_free(p) for p in parts if p))
     return "|".join(out)
 
 
@@ -255,7 +255,10 @@ def _breaks(s: str, rx: _Rx) -> dict[int, str]:
             continue
         if why == "visa" and _AU_BEFORE.search(s, max(0, pos - 4), pos):
             continue
-        if why in ("pre", "subj", "end", "vote") and not tok[0].isupper():
+        if why in ("pre", "subj", "end", "vote") and not tok[0].isupper() and not (
+            why == "pre" and tok.startswith("apr") and _COMMA_BEFORE.search(s, max(0, pos - 4), pos)
+            and not rx.subject.search(s, max(0, pos - 60), pos)
+        ):
             continue
         if why == "vote" and tok.isupper() and rx.verb_start.match(tok) and _verb_opens(s, pos, tok):
             why = "verb"  # "ADOPTE le budget": the verb, not the result "ADOPTÉ"
@@ -580,7 +583,7 @@ def find_clauses(text: str, start: int = 0, end: int | None = None) -> list[tupl
     """Every clause of ``text[start:end]``: (field, rule, start, end, clause), offsets absolute.
 
     >>> find_clauses("Vu la loi ;\\nConsidérant que c'est utile,\\nDÉCIDE :\\n1. d'approuver le plan.")
-    [('visas', 'vu', 0, 10, 'Vu la loi'), ('considerants', 'considerant', 12, 39, "Considérant que c'est utile"), ('decisions', 'dispositif_item', 53, 74, "d'approuver le plan")]
+    [('visas', 'vu', 0, 9, 'Vu la loi'), ('considerants', 'considerant', 12, 39, "Considérant que c'est utile"), ('decisions', 'dispositif_item', 53, 72, "d'approuver le plan")]
     """
     end = len(text) if end is None else end
     region = text[start:end]
