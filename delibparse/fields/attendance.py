@@ -82,12 +82,16 @@ def _rx() -> dict:
     )
     to = r"(?:à|a|au\s+profit\s+de|en\s+faveur\s+de)"
     return {
-        "trig_pouvoir": re.compile(r"(?i)pouvoir|procuration|mandat|repr[ée]sent[ée]|d[ée]l[ée]gation"),
+        "trig_pouvoir": re.compile(
+            r"(?i)(?:donn|remis|transmis)\w*\s+(?:son\s+|sa\s+|un\s+|leur\s+)?(?:pouvoir|procuration|mandat|d[ée]l[ée]gation)|"
+            r"repr[ée]sent[ée]e?s?\s+par|(?:pouvoir|procuration|mandat)s?\s*(?:donn[ée]e?\s+)?(?:à|a|de|:)\s"
+        ),
+        "trig_pair": re.compile(r"\s(?:à|a|par|pour)\s|→|->|=>"),
         "trig_president": re.compile(r"(?i)pr[ée]sid|ouvre\s+la\s+s|d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte"),
         "trig_secretaire": re.compile(r"(?i)secr[ée]taire"),
         "trig_events": re.compile(
-            r"(?i)arriv|retour\s+de|rejoi|int[èe]gre|entre\s+en|prend\s+(?:place|s[ée]ance)|quitt|sort|d[ée]part|"
-            r"part\s+au\s+vote|particip|retir"
+            r"(?i)quitt|rejoi|arriv[ée]e\s+de|\barrive\b|est\s+arriv|retour\s+de|d[ée]part\s+de|sortie\s+de|sort\s+de\s+la|"
+            r"entre\s+en\s+s|int[èe]gre|prend\s+(?:place|s[ée]ance)|part\s+au\s+vote|pas\s+particip|retir"
         ),
         "labels": labels,
         "num": num,
@@ -100,7 +104,7 @@ def _rx() -> dict:
             re.I,
         ),
         "count_before": re.compile(
-            rf"(?i)(?<![:=\d][^\S\n]*|\d[^\S\n]?)\b(?P<num>{num})[^\S\n]+(?:conseill\w+[^\S\n]+|membres[^\S\n]+|"
+            rf"(?i)(?<![:=][^\S\n]*|(?<!\d)\d{{1,3}}[^\S\n]|[/\-.,]|\d[^\S\n]?)\b(?P<num>{num})[^\S\n]+(?:conseill\w+[^\S\n]+|membres[^\S\n]+|"
             r"élus[^\S\n]+|d[ée]l[ée]gu[ée]s[^\S\n]+)?(?P<lab>pr[ée]sents|votants|pouvoirs|procurations|"
             r"repr[ée]sent[ée]s|en\s+exercice|titulaires)\b"
         ),
@@ -152,8 +156,9 @@ def _rx() -> dict:
                 rf"(?:remplir|assurer|exercer)\s+les\s+fonctions\s+de\s+)?(?i:secr[ée]taire)(?![\-\s]*(?i:adjoint|auxiliaire))"
             ),
             re.compile(
-                rf"(?i:secr[ée]taire)[^.]{{0,300}}?(?P<n>{namec})\s*,?\s*(?:(?i:a\s+été|est|ayant)[^.]{{0,80}}?)?"
-                rf"(?i:d[ée]sign[ée]e?|[ée]lue?)\s+(?i:pour\s+(?:remplir|assurer|exercer)\s+(?:cette|ces|la)\s+fonctions?)"
+                rf"(?i:secr[ée]taire)(?:[^.]|\.(?=\s+\p{{Lu}})){{0,300}}?(?P<n>{namec})\s*,?\s*(?:(?i:a\s+été|est|ayant)[^.]{{0,80}}?)?"
+                rf"(?i:d[ée]si-?\s?gn[ée]e?|[ée]lue?)\s*(?:(?i:pour\s+(?:remplir|assurer|exercer)\s+(?:cette|ces|la)\s+fonctions?)|"
+                rf",\s*(?i:prend|accepte|rejoint))"
             ),
             re.compile(
                 rf"(?i:a\s+d[ée]sign[ée]|d[ée]signe|nomme|a\s+nomm[ée]|a\s+[ée]lu|[ée]lit)\b[^.]{{0,160}}?(?P<n>{namec})\s*,?\s*"
@@ -293,34 +298,45 @@ def _segment_end(labels: list[Label], k: int, end: int) -> int:
     return min(nxt, labels[k].end + MAX_SEGMENT, end)
 
 
-def _pouvoir_matches(seg: str, *, in_list: bool) -> list[tuple[int, int, str, str]]:
-    """(start, end, de, a) in ``seg``; the short forms only inside attendance lists."""
+_PV_TRIGGER = {
+    "pv_give": "trig_pouvoir",
+    "pv_repr": "trig_pouvoir",
+    "pv_de": "trig_pouvoir",
+    "pv_short": "trig_pouvoir",
+    "pv_pair": "trig_pair",
+}
+
+
+def _pouvoir_matches(seg: str, *, in_list: bool, pairs: bool = False) -> list[tuple[int, int, str, str]]:
+    """(start, end, de, a) in ``seg``; the short forms only inside attendance lists, bare 'X à Y' pairs
+    only in a list of proxies. Patterns run only in windows around their trigger words."""
     rx = _rx()
-    kinds = ["pv_give", "pv_repr", "pv_de"] + (["pv_short", "pv_pair"] if in_list else ["pv_short"])
+    kinds = ["pv_give", "pv_repr", "pv_de", "pv_short"] + (["pv_pair"] if pairs else [])
     found: list[tuple[int, int, str, str]] = []
     for kind in kinds:
-        pos = 0
-        while True:
-            m = rx[kind].search(seg, pos)
-            if m is None:
-                break
-            pos = m.end()
-            if any(not (m.end() <= s or m.start() >= e) for s, e, _, _ in found):
-                pos = m.start() + 1
-                continue
-            if kind == "pv_short" and not in_list and "(" not in seg[m.start("de") : m.start("a")]:
-                continue
-            de = _last_name(m.group("de"))
-            a = _first_name(m.group("a"))
-            if not (de and a) or N.same_person(de, a):
-                continue
-            end = m.end()
-            # the receiver may have swallowed the next giver ("à Anne PETIT Paul DURAND a donné ...")
-            ia = m.group("a").rfind(a.split()[-1])
-            if ia >= 0:
-                end = m.start("a") + ia + len(a.split()[-1])
-                pos = end
-            found.append((m.start(), end, de, a))
+        for ws, we in _windows(rx[_PV_TRIGGER[kind]], seg, 0, len(seg), 160, 130):
+            pos = ws
+            while True:
+                m = rx[kind].search(seg, pos, we)
+                if m is None:
+                    break
+                pos = m.end()
+                if any(not (m.end() <= s or m.start() >= e) for s, e, _, _ in found):
+                    pos = m.start() + 1
+                    continue
+                if kind == "pv_short" and not in_list and "(" not in seg[m.start("de") : m.start("a")]:
+                    continue
+                de = _last_name(m.group("de"))
+                a = _first_name(m.group("a"))
+                if not (de and a) or N.same_person(de, a):
+                    continue
+                end = m.end()
+                # the receiver may have swallowed the next giver ("à Anne PETIT Paul DURAND a donné ...")
+                ia = m.group("a").rfind(a.split()[-1])
+                if ia >= 0:
+                    end = m.start("a") + ia + len(a.split()[-1])
+                    pos = end
+                found.append((m.start(), end, de, a))
     found.sort()
     return found
 
@@ -417,7 +433,10 @@ def find_lists(
         if m:
             off = m.end()
         body = seg[off:]
-        pv = _pouvoir_matches(body, in_list=True)
+        pairs = lab.role == "pouvoirs" or bool(
+            re.search(r"(?i)pouvoir|procuration|mandat|repr[ée]sent", text[lab.start : lab.end] + seg[:off])
+        )
+        pv = _pouvoir_matches(body, in_list=True, pairs=pairs)
         parts, pos = [], 0
         for ps, pe, de, a in pv:
             parts.append(body[pos:ps])
