@@ -20,6 +20,7 @@ import math
 import multiprocessing as mp
 import os
 import re
+import threading
 import time
 import traceback
 import unicodedata
@@ -80,14 +81,25 @@ def read_pdf(
 ) -> Layout:
     """Read a PDF (bytes) into a ``Layout``; see module docstring. Raises coded ``DelibparseError``s."""
     kwargs = dict(source=source, ocr=ocr, timeout=timeout, max_pages=max_pages, password=password)
-    if isolate and "fork" in mp.get_all_start_methods():
+    if isolate:
         return _run_isolated(data, kwargs, timeout=timeout, source=source)
     return _read_pdf(data, **kwargs)
 
 
+def _start_method() -> str:
+    """``fork`` (~10 ms) when it is safe, i.e. the caller runs a single thread; else forkserver/spawn."""
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
 def _run_isolated(data: bytes, kwargs: dict, *, timeout: float | None, source: str | None) -> Layout:
-    """Run ``_read_pdf`` in a forked child: a pdfium crash or hang cannot take the caller down."""
-    ctx = mp.get_context("fork")
+    """Run ``_read_pdf`` in a child process: a pdfium crash or hang cannot take the caller down."""
+    method = _start_method()
+    ctx = mp.get_context(method)
+    if method == "forkserver":  # children fork from a server that has pdfium loaded already
+        ctx.set_forkserver_preload(["delibparse.reading.pdf", "delibparse.reading.order", "pypdfium2"])
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(send, data, kwargs), daemon=True)
     proc.start()
@@ -502,8 +514,9 @@ def _is_garbage(text: str) -> bool:
     if len(tokens) < 15:
         return False
     words = [w.lower() for w in _WORD_RE.findall(text)]
-    if len(words) < 0.3 * len(tokens):
-        return True  # mostly symbols/digits soup
+    if len(words) < 10:  # a page of figures is fine; a page of symbols is not
+        symbols = sum(1 for t in tokens if not any(ch.isalnum() for ch in t))
+        return symbols > 0.5 * len(tokens)
     stop = sum(1 for w in words if w in _STOPWORDS)
     vowelless = sum(1 for w in words if len(w) > 3 and not re.search("[aeiouyàâäéèêëîïôöùûü]", w))
     return stop < 0.03 * len(words) or vowelless > 0.3 * len(words)
