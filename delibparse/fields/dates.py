@@ -620,23 +620,21 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
         i += len(run)
 
     # year for dates that lack one ------------------------------------------------------------
-    year = ctx.year
+    # the year of dates written without one: the sitting's year when the pipeline knows it, else the
+    # year the region's own sitting dates and identifier state, else the pipeline's hint (a guess
+    # from the most frequent year of the document's top)
     ref = ctx.date_seance if isinstance(ctx.date_seance, dt.date) else None
-    if year is None:
-        votes: dict[int, float] = {}
-        for r in raws:
-            if r.kind == "preamble" and r.y:
-                votes[r.y] = votes.get(r.y, 0) + 2
-        for lb, r in pairs:
-            if lb.field == "seance" and r.y:
-                votes[r.y] = votes.get(r.y, 0) + 1.5
-        for idd in ids:
-            if idd.date:
-                votes[idd.date.year] = votes.get(idd.date.year, 0) + 1
-        if ref:
-            year = ref.year
-        elif votes:
-            year = max(votes, key=votes.get)
+    votes: dict[int, float] = {}
+    for r in raws:
+        if r.kind == "preamble" and r.y:
+            votes[r.y] = votes.get(r.y, 0) + 2
+    for lb, r in pairs:
+        if lb.field == "seance" and r.y:
+            votes[r.y] = votes.get(r.y, 0) + 1.5
+    for idd in ids:
+        if idd.date:
+            votes[idd.date.year] = votes.get(idd.date.year, 0) + 1
+    year = ref.year if ref else max(votes, key=votes.__getitem__) if votes else ctx.year
 
     def resolve(r: _Raw) -> DateMatch | None:
         return _resolve(r, year, ref)
@@ -736,7 +734,7 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
                 score = 0.75
             if lb.field == "publication" and "affich" in rule_text:
                 score = 0.8
-            if sitting and d.value < sitting or ctx.year and d.value.year < ctx.year:
+            if sitting and d.value < sitting:
                 continue  # a stamp cannot precede the act ("affiché le" of the convocation)
             after_mask = max((b for a, b in masked if b <= lb.start), default=0)
             if _labels()["not_stamp"].search(clause_before(lb.start, min(60, lb.start - after_mask))):

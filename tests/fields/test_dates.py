@@ -292,7 +292,7 @@ NOT_STAMP = [
     "Un avis d'appel public à la concurrence a été publié le 8 novembre 2023 sur la plateforme.",
     "Deux ordonnances publiées le 18 juin 2020 ont modifié le code de l'urbanisme.",
     "Le dossier transmis en préfecture le 3 mars 2022 a reçu un avis favorable.",
-    "https://www.ville.fr/view.php?id=12&path=Deliberation-arrete-projet.pdfDate d'affichage : 4 mai 2023",
+    "Séance du 12 mars 2024. Date d'affichage de la convocation : 5 mars 2024",
 ]
 
 
@@ -301,6 +301,14 @@ def test_not_a_stamp_of_the_act(text):
     found = dates.extract(text, 0, len(text), Context(region="act", year=2024))
     stamps = ("date_transmission_prefecture", "date_reception_prefecture", "date_publication")
     assert [f for f in found if f.field in stamps] == []
+
+
+def test_a_wrong_year_hint_does_not_hide_stamps():
+    text = ("13.07.2015 Views\nDélibération transmise au contrôle de légalité le : 7 avril 2008\n"
+            "Réunion du mardi 1 er avril 2008")
+    found = dates.extract(text, 0, len(text), Context(year=2015, region="head"))
+    assert {(f.field, f.value.isoformat()) for f in found} >= {
+        ("date_transmission_prefecture", "2008-04-07"), ("date_seance", "2008-04-01")}
 
 
 def test_signature_date_is_not_the_sitting_even_at_the_top():
