@@ -124,9 +124,18 @@ def resume(args: argparse.Namespace) -> None:
                str(tmp_path / "in"), "-o", str(out), "--workers", "2", "--quiet"]
         kills = 0
         done_after_kill = []
+        def done_lines() -> int:
+            path = out / "documents.jsonl"
+            return path.read_bytes().count(b"\n") if path.exists() else 0
+
         while kills < args.kills:
+            before = done_lines()
             proc = subprocess.Popen(cmd, env=env, start_new_session=True,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            # kill mid-run, not during start-up: wait for a new document, then a random delay
+            deadline = time.monotonic() + 300
+            while done_lines() <= before and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.02)
             time.sleep(rng.uniform(args.min_delay, args.max_delay))
             if proc.poll() is not None:
                 break  # finished before the kill
@@ -183,10 +192,10 @@ def main() -> None:
     p.set_defaults(run=throughput)
     p = sub.add_parser("resume")
     p.add_argument("--kills", type=int, default=20)
-    p.add_argument("--copies", type=int, default=6)
+    p.add_argument("--copies", type=int, default=8)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--min-delay", type=float, default=0.5)
-    p.add_argument("--max-delay", type=float, default=3.0)
+    p.add_argument("--min-delay", type=float, default=0.0)
+    p.add_argument("--max-delay", type=float, default=2.0)
     p.add_argument("--text-only", action="store_true")
     p.set_defaults(run=resume)
     p = sub.add_parser("memory")

@@ -38,7 +38,9 @@ from pathlib import Path
 from typing import Any
 
 PARSE_FUNC = "delibparse:parse"
-EXTENSIONS = frozenset({".pdf", ".txt", ".html", ".htm", ".xml", ".md", ".text"})
+# what a folder walk picks up (the reader sniffs the bytes; notes, JSON and Markdown are left out)
+EXTENSIONS = frozenset({".pdf", ".txt", ".html", ".htm", ".xhtml", ".docx", ".odt",
+                        ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 FILES = ("documents.jsonl", "acts.jsonl", "errors.jsonl")
 STATUSES = ("ok", "partial", "failed", "no_act", "needs_ocr")
 
@@ -597,6 +599,7 @@ def run_batch(
     progress: bool | None = None,
     on_document: Callable[[dict], None] | None = None,
     dask_client: Any = None,
+    extensions: frozenset[str] = EXTENSIONS,
 ) -> Summary:
     """Parse every input into ``out_dir`` (see the module docstring); resumable.
 
@@ -613,11 +616,11 @@ def run_batch(
     bar = None
     total = None
     if show:
-        total = sum(1 for _ in iter_inputs(inputs)) if isinstance(inputs, (list, tuple)) else None
+        total = sum(1 for _ in iter_inputs(inputs, extensions=extensions)) if isinstance(inputs, (list, tuple)) else None
     dispatched: set[str] = set()
 
     def tasks() -> Iterator[tuple[int, str, str | None]]:
-        for i, source in enumerate(iter_inputs(inputs)):
+        for i, source in enumerate(iter_inputs(inputs, extensions=extensions)):
             summary.seen += 1
             sha = None if "://" in source and engine == "dask" and scheduler else sha256_of(source)
             key = sha or f"path:{source}"
@@ -716,6 +719,8 @@ def add_subcommands(subparsers: Any) -> None:
     p.add_argument("--func", dest="parse_func", default=PARSE_FUNC, metavar="MODULE:ATTR", help="per-document function (default %(default)s)")
     p.add_argument("--max-tasks-per-worker", type=int, default=1000, metavar="N", help="recycle local workers (0: never)")
     p.add_argument("--no-fsync", action="store_true", help="flush without fsync (faster; still safe against kill -9)")
+    p.add_argument("--ext", action="append", metavar=".EXT",
+                   help="file extensions taken from folders (repeatable; default: " + " ".join(sorted(EXTENSIONS)) + ")")
     p.add_argument("--quiet", action="store_true", help="no progress bar even on a terminal")
     p.set_defaults(func=_cmd_batch)
 
@@ -733,6 +738,7 @@ def _cmd_batch(args: Any) -> int:
             fsync=not args.no_fsync,
             max_tasks_per_worker=args.max_tasks_per_worker or None,
             progress=False if args.quiet else None,
+            extensions=frozenset(e.lower() if e.startswith(".") else f".{e.lower()}" for e in args.ext) if args.ext else EXTENSIONS,
         )
     except (OSError, ValueError) as exc:
         print(f"delibparse batch: {exc}", file=sys.stderr)

@@ -19,13 +19,13 @@ FAKE = "batch_fakes:parse"
 
 
 def test_inputs_folders_globs_manifests_and_missing_files(tmp_path):
-    write_inputs(tmp_path / "a" / "b", {"x.txt": "ACTS 1", "y.pdf": "ACTS 1", "notes.json": "{}"})
+    write_inputs(tmp_path / "a" / "b", {"x.txt": "ACTS 1", "y.pdf": "ACTS 1", "notes.json": "{}", "notes.md": "x"})
     write_inputs(tmp_path / "c", {"z.txt": "ACTS 1"})
     manifest = tmp_path / "list.txt"
     manifest.write_text("# one path per line\nc/z.txt\n\nmissing.pdf\n", encoding="utf-8")
     found = list(batch.iter_inputs([str(tmp_path / "a"), str(tmp_path / "c" / "*.txt"), f"@{manifest}"]))
     names = [Path(p).name for p in found]
-    assert names == ["x.txt", "y.pdf", "z.txt", "z.txt", "missing.pdf"]  # .json skipped in folders
+    assert names == ["x.txt", "y.pdf", "z.txt", "z.txt", "missing.pdf"]  # .json and .md skipped in folders
 
 
 def test_statuses_dead_worker_timeout_and_coded_errors(tmp_path):
