@@ -291,6 +291,13 @@ def _prose(col: list[Item]) -> bool:
     return n_words / len(rows) >= 6 and n_words >= 25
 
 
+def _label_column(col: list[Item], group, cuts) -> bool:
+    """'Présents :', 'Absents :' ... each on the row where its value starts (a tabbed hanging indent)."""
+    if len(col) < 2 or sum(1 for it in col if it.text.rstrip().endswith(":")) < 0.8 * len(col):
+        return False
+    return all(_two_sided(b, cuts) for b in group if any(it in col for it in b))
+
+
 def order_items(items: list[Item], *, height: float) -> list[tuple[str, Box]]:
     """Recursive XY-cut over segments (see module docstring)."""
     if not items:
@@ -352,7 +359,8 @@ def order_items(items: list[Item], *, height: float) -> list[tuple[str, Box]]:
         header = group[0][0].top < HEADER_ZONE * height and len(columns) == 2 and len(group) <= 8 \
             and not any(_NUMERIC.fullmatch(it.text) for it in members)
         markers = any(all(len(it.text) <= 5 or _MARKER.match(it.text) for it in col) for col in columns)
-        as_table = markers or n_two >= 2 and n_two >= 0.5 * len(group) and not any(_prose(c) for c in columns) and not header
+        labels = len(columns) >= 2 and _label_column(columns[0], group, cuts)
+        as_table = markers or labels or n_two >= 2 and n_two >= 0.5 * len(group) and not any(_prose(c) for c in columns) and not header
         if as_table or len(columns) < 2:
             for b in group:
                 out.extend(_emit_band(b))

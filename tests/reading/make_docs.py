@@ -240,3 +240,25 @@ def odt(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
         z.writestr("content.xml", content)
     return buf.getvalue()
+
+
+def label_values() -> bytes:
+    """Labels at the left margin, values after a tab stop, wrapped values indented (hanging indent)."""
+    buf, c = _canvas()
+    c.setFont("Helvetica", 11)
+    rows = [
+        ("Présents :", ["Mme Claire DUPONT, M. Paul MARTIN, Mme Lucie BERNARD, M. Jean PETIT,",
+                        "Mme Anne ROBERT, M. Marc RICHARD, Mme Julie DURAND, M. Luc MOREAU."]),
+        ("Absents excusés :", ["M. Hugo LEFEBVRE (pouvoir à Mme Claire DUPONT), Mme Emma GARCIA."]),
+        ("Secrétaire :", ["M. Paul MARTIN"]),
+    ]
+    top = 100
+    for label, values in rows:
+        c.drawString(60, _y(top), label)
+        for v in values:
+            c.drawString(170, _y(top), v)
+            top += 14
+        top += 6
+    c.showPage()
+    c.save()
+    return buf.getvalue()

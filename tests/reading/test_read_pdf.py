@@ -78,3 +78,12 @@ def test_bytes_and_path_give_the_same_layout(tmp_path):
     path.write_bytes(data)
     assert read(path).text == read(data).text
     assert read(data, isolate=False).text == read(data).text
+
+
+def test_tabbed_labels_stay_with_their_values():
+    # "Présents :<tab>names..." with the names wrapped under the tab stop (hanging indent)
+    out = lines(m.label_values())
+    assert out[0].startswith("Présents : Mme Claire DUPONT")
+    assert out[1].startswith("Mme Anne ROBERT")
+    assert out[2].startswith("Absents excusés : M. Hugo LEFEBVRE")
+    assert out[3] == "Secrétaire : M. Paul MARTIN"
