@@ -240,6 +240,10 @@ EXTRACT = [
      "15/03/2024{/}"),
     ("CONSEIL RÉGIONAL\nDÉLIBÉRATION N°CP 2023-024 DU {date_seance:2023-01-25}25 JANVIER 2023{/}\n"
      "POLITIQUES RÉGIONALES ÉNERGIE-CLIMAT\nVu la délibération n° CR 2021-055 du 21 juillet 2021 ;"),
+    ("Séance du {date_seance:2024-03-12}12 mars 2024{/}\nDate de dépôt en préfecture : "
+     "{date_transmission_prefecture:2024-03-14}14/03/2024{/}\nRetour préfecture le "
+     "{date_reception_prefecture:2024-03-14}14/03/2024{/}\nDate d'affichage en mairie : "
+     "{date_publication:2024-03-15}15/03/2024{/}"),
     # the sitting opened ... at
     ("La séance est ouverte le {date_seance:2023-02-03}vendredi 3 février 2023{/} à {heure_seance:09:45}9H45{/}"
      " (les travaux en commissions sont organisés de 10H20 à 11H30)"),
