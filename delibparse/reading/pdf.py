@@ -49,9 +49,10 @@ ISOLATE_MEMORY_LIMIT = 3 * 1024**3
 _STOPWORDS = frozenset(
     """de la le les des du et à a en un une pour par au aux sur est que qui dans il elle ce
     cette ces son sa ses leur leurs pas ne se plus ou avec sont été être conseil l d
-    vu article commune monsieur madame maire séance""".split()
+    vu article commune monsieur madame maire séance m mme mmes mm mr mlle""".split()
 )
 _SPACES = frozenset(" \t\u00a0\u00ad\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u3000\x0b\x0c")
+_VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿæœ")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
 
@@ -517,6 +518,12 @@ def _is_garbage(text: str) -> bool:
     if len(words) < 10:  # a page of figures is fine; a page of symbols is not
         symbols = sum(1 for t in tokens if not any(ch.isalnum() for ch in t))
         return symbols > 0.5 * len(tokens)
+    letters = [ch for w in words for ch in w]
+    vowels = sum(1 for ch in letters if ch in _VOWELS)
+    if len(letters) >= 200 and not 0.3 <= vowels / len(letters) <= 0.62:
+        return True  # French runs at ~0.45; shifted or random glyph codes do not
+    if sum(1 for ch in letters if ch > "\u017f") > 0.3 * len(letters):
+        return True  # Greek, Cyrillic, CJK ... letters in a French document: glyph ids, not text
     stop = sum(1 for w in words if w in _STOPWORDS)
-    vowelless = sum(1 for w in words if len(w) > 3 and not re.search("[aeiouyàâäéèêëîïôöùûü]", w))
-    return stop < 0.03 * len(words) or vowelless > 0.3 * len(words)
+    vowelless = sum(1 for w in words if len(w) > 3 and not any(ch in _VOWELS for ch in w))
+    return (stop < 0.05 * len(words) and len(words) >= 30) or vowelless > 0.3 * len(words)

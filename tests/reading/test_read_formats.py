@@ -160,6 +160,13 @@ def test_ocr_always_reads_a_digital_page_through_tesseract():
         ("Nmbr dlbrtn cnsl mncpl xqwz prtkl vbnm trsz qwrt plkj mnbv cxzl kjhg fdsq wxcv bnmq lkjh gfds", True),
         ("#$% 12 &*( 3@4 !!! ### 556 )(* &^% $#@ 77 88 ;;; ::: ??? !!! @@@ 9 ^^^ *** ((( )))", True),
         ("\ue000\ue001\ue002 \ue003\ue004 \ue005\ue006", True),
+        # an attendance list has few function words, but civilities and normal letters
+        ("Présents : Mme Claire DUPONT, M. Paul MARTIN, Mme Lucie BERNARD, M. Jean PETIT, Mme Anne ROBERT, "
+         "M. Marc RICHARD, Mme Julie DURAND, M. Luc MOREAU, M. Hugo LEFEBVRE, Mme Emma GARCIA, "
+         "M. Louis ROUX, Mme Chloé FOURNIER, M. Nathan GIRARD, Mme Léa BONNET, M. Tom DUPUIS", False),
+        # a font without a usable ToUnicode map: every letter shifted (here by three)
+        (" ".join(["Oh frqvhlo pxqlflsdo, dsuhv hq dyrlu gholehuh, dgrswh oh exgjhw sulplwli gh od frppxqh "
+                   "srxu o'hahuflfh hw dxwrulvh oh pdluh d vljqhu ohv slhfhv"] * 3), True),
     ],
 )
 def test_garbage_text_layer_detection(text, garbage):
