@@ -687,10 +687,12 @@ def _extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
     for idd in ids:
         if idd.date:
             seance.append(Found("date_seance", idd.date, idd.start, idd.end, "dates.actes_id_date", 0.75))
-    if not seance and (ctx.region == "head" or start == 0):
-        # the first full date near the top, not announced by any other label (a title line)
+    if not seance and ctx.region != "tail":
+        # the first full date near the top, not announced by any other label: a title line, or the
+        # date column of a list of deliberations ("27/01/2025  2025_001  Budget ...  Approuvée")
+        top = 400 if ctx.region == "head" or start == 0 else 60
         for r in raws:
-            if r.start > start + 400:
+            if r.start > start + top:
                 break
             if r.start in taken or r.y is None:
                 continue
