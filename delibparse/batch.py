@@ -259,16 +259,30 @@ def _drop_orphans(path: Path, done: set[str]) -> int:
     return dropped
 
 
+def _iter_json(path: Path) -> Iterator[dict]:
+    if not path.exists():
+        return
+    with open(path, "rb") as fh:
+        for line in fh:
+            try:
+                yield json.loads(line)
+            except ValueError:
+                continue
+
+
 class Store:
     """The three output files; only the parent process writes them (see the module docstring)."""
 
-    def __init__(self, out_dir: str | Path, *, fsync: bool = True):
+    def __init__(self, out_dir: str | Path, *, fsync: bool = True, retry: frozenset[str] = frozenset()):
         self.dir = Path(out_dir)
         self.fsync = fsync
         self.dir.mkdir(parents=True, exist_ok=True)
         self.done: set[str] = set()
         self.recovered_orphans = 0
+        self.forgotten = 0
         self._recover()
+        if retry:
+            self._forget(retry)
         self._docs = open(self.dir / "documents.jsonl", "ab")
         self._acts = open(self.dir / "acts.jsonl", "ab")
         self._errs = open(self.dir / "errors.jsonl", "ab")
@@ -286,6 +300,33 @@ class Store:
                         continue
         for name in ("acts.jsonl", "errors.jsonl"):
             self.recovered_orphans += _drop_orphans(self.dir / name, self.done)
+
+    def _forget(self, statuses: frozenset[str]) -> None:
+        """Drop the documents with one of ``statuses`` (and their acts and errors) so that they
+        are parsed again. Files are rewritten to a temporary file then renamed; acts and errors
+        first, so that an interruption never leaves lines of a document that is not done."""
+        docs = self.dir / "documents.jsonl"
+        keys = {doc_key(d) for d in _iter_json(docs) if d.get("status") in statuses}
+        if not keys:
+            return
+        for name in ("acts.jsonl", "errors.jsonl", "documents.jsonl"):
+            path = self.dir / name
+            if not path.exists():
+                continue
+            tmp = path.with_suffix(".jsonl.tmp")
+            with open(path, "rb") as src, open(tmp, "wb") as dst:
+                for line in src:
+                    try:
+                        if doc_key(json.loads(line)) in keys:
+                            continue
+                    except ValueError:
+                        continue
+                    dst.write(line)
+                dst.flush()
+                os.fsync(dst.fileno())
+            os.replace(tmp, path)
+        self.done -= keys
+        self.forgotten = len(keys)
 
     def _sync(self, fh: Any) -> None:
         fh.flush()
@@ -600,17 +641,19 @@ def run_batch(
     on_document: Callable[[dict], None] | None = None,
     dask_client: Any = None,
     extensions: frozenset[str] = EXTENSIONS,
+    retry: Iterable[str] = (),
 ) -> Summary:
     """Parse every input into ``out_dir`` (see the module docstring); resumable.
 
     Args:
         progress: a rich progress bar on stderr; None = only when stderr is a terminal.
         max_tasks_per_worker: recycle a local worker after that many documents (bounds memory).
+        retry: statuses to parse again (e.g. ``{"failed"}``) instead of skipping them as done.
     """
     import resource
 
     t0 = time.monotonic()
-    store = Store(out_dir, fsync=fsync)
+    store = Store(out_dir, fsync=fsync, retry=frozenset(retry))
     summary = Summary(str(out_dir))
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
@@ -721,6 +764,8 @@ def add_subcommands(subparsers: Any) -> None:
     p.add_argument("--no-fsync", action="store_true", help="flush without fsync (faster; still safe against kill -9)")
     p.add_argument("--ext", action="append", metavar=".EXT",
                    help="file extensions taken from folders (repeatable; default: " + " ".join(sorted(EXTENSIONS)) + ")")
+    p.add_argument("--retry", action="append", choices=STATUSES, metavar="STATUS",
+                   help="parse again the documents done with this status (repeatable), e.g. --retry failed")
     p.add_argument("--quiet", action="store_true", help="no progress bar even on a terminal")
     p.set_defaults(func=_cmd_batch)
 
@@ -738,6 +783,7 @@ def _cmd_batch(args: Any) -> int:
             fsync=not args.no_fsync,
             max_tasks_per_worker=args.max_tasks_per_worker or None,
             progress=False if args.quiet else None,
+            retry=args.retry or (),
             extensions=frozenset(e.lower() if e.startswith(".") else f".{e.lower()}" for e in args.ext) if args.ext else EXTENSIONS,
         )
     except (OSError, ValueError) as exc:
