@@ -161,7 +161,7 @@ def _rx() -> dict:
                 rf",\s*(?i:prend|accepte|rejoint))"
             ),
             re.compile(
-                rf"(?i:a\s+d[ée]sign[ée]|d[ée]signe|nomme|a\s+nomm[ée]|a\s+[ée]lu|[ée]lit)\b[^.]{{0,160}}?(?P<n>{namec})\s*,?\s*"
+                rf"(?i:a\s+d[ée]sign[ée]|d[ée]signe|nomme|a\s+nomm[ée]|a\s+[ée]lu|[ée]lit)\b(?:[^.]|\.(?=\d)){{0,160}}?(?P<n>{namec})\s*,?\s*"
                 rf"(?i:pour\s+(?:remplir|assurer|exercer)\s+les\s+fonctions\s+de\s+|comme\s+|en\s+qualit[ée]\s+de\s+)"
                 rf"(?i:secr[ée]taire)(?![\-\s]*(?i:adjoint|auxiliaire))"
             ),
@@ -527,7 +527,7 @@ def find_secretaire(text: str, start: int, end: int) -> list[Found]:
     out: list[Found] = []
     rx = _rx()
     for i, r in enumerate(rx["secretaire"]):
-        for m in _finditer(r, rx["trig_secretaire"], text, start, end, 150, 400):
+        for m in _finditer(r, rx["trig_secretaire"], text, start, end, 250, 400):
             n = _name_of(m)
             if n:
                 out.append(Found("secretaire", n, m.start("n"), m.end("n"), f"attendance.secretaire{i}", 1.0 - 0.1 * i))

@@ -30,14 +30,14 @@ def _data() -> dict:
 def civility_pattern() -> str:
     """Regex (no groups) for one civility: 'M.', 'Mme', 'Monsieur', 'Mmes et MM.' ..."""
     civs = sorted(_data()["civilities"], key=len, reverse=True)
-    return r"(?i:" + "|".join(civs) + r")(?:(?<=\.)|(?![\p{L}]))"
+    return r"(?<![\p{L}])(?i:" + "|".join(civs) + r")(?:(?<=\.)|(?![\p{L}]))"
 
 
 @functools.cache
 def role_pattern() -> str:
     """Regex (no groups) for one role: 'Maire', 'Adjoints', 'Conseillers municipaux délégués' ..."""
     roles = sorted(_data()["roles"], key=len, reverse=True)
-    return r"(?i:" + "|".join(roles) + r")(?![\p{L}])"
+    return r"(?<![\p{L}])(?i:" + "|".join(roles) + r")(?![\p{L}])"
 
 
 @functools.cache
