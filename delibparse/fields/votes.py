@@ -115,7 +115,7 @@ LABEL_NUMBER = re.compile(
     (?<![\w'])(?<!majorite\s)
     (?:(?P<pour>pour)|(?P<contre>contre)|(?P<abstention>abstentions?))
     \s+(?P<n>\d{{1,3}})(?!\d)
-    (?=\s*(?:[,;|/\n)]|\.(?!\d)|$|et\s))
+    (?=\s*(?:[,;|/\n)]|\.(?!\d)|$|et\s|(?:pour|contre|abstentions?|votants)\b))
     """
 )
 
@@ -144,6 +144,16 @@ NUMBER_FIRST = re.compile(
     """
 )
 
+# "adopté par 20 voix contre 3": 20 for, 3 against
+VOICES_AGAINST = re.compile(
+    rf"""(?x)
+    \bpar\s+(?P<pour>{_NUM})\s+voix\s+contre\s+(?P<contre>{_NUM})
+    (?!\s*(?:voix\s+)?(?:pour|contre|abstentions?)\b|[.,]\d|\d)
+    """
+)
+# "à l'unanimité des votants par 38 voix": the votes for (needs a vote formula nearby)
+BY_VOICES = re.compile(rf"(?x)\bpar\s+(?P<n>{_NUM})\s+voix\b(?!\s+(?:pour|contre|sur|d'ecart|de\s+majorite))")
+
 # "Majorité pour 3 votes contre : A, B, C" / "Majorité pour 1 vote contre (M. X)": the number counts
 # the minority; a flattened table may interleave a few words of another column.
 MAJORITY_FOR = re.compile(
@@ -170,8 +180,9 @@ _PRECEDING_NUM = re.compile(r"(?<![\w.,])(\d{1,3})\s*\|?\s*$")
 NAMES_ONLY = re.compile(
     r"""(?x)
     (?<![\w'])
-    (?:(?P<contre>(?:ont\s+vote\s+|votes?\s+|voix\s+)?contre)|(?P<abstention>abstentions?(?:\s*\(s\))?|(?:se\s+sont\s+|s'est\s+)abstenue?s?))
-    \s*(?:de\s*:?|:)\s*
+    (?:(?P<contre>(?:ont\s+vote\s+|votes?\s+|voix\s+)?contre)|(?P<abstention>abstentions?(?:\s*\(s\))?|(?:se\s+sont\s+|s'est\s+)abstenue?s?)
+       |(?P<nppv>(?:ne\s+(?:prend|prennent)|n'ont|n'a|ne\s+participe(?:nt)?)\s+pas\s+(?:pris\s+)?(?:part|participe)\s+au\s+vote|nppv))
+    \s*(?P<sep>de\s*:?|:)\s*
     """
 )
 
@@ -410,6 +421,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
         v = _count(m.group("n"))
         if k and v is not None and free(m.start("n"), m.end()):
             add(Mention(k, m.start("n"), m.end(), v, rule="votes.majority_for"))
+    for m in VOICES_AGAINST.finditer(f, start, end):
+        p, c = _count(m.group("pour")), _count(m.group("contre"))
+        if p is not None and c is not None and free(m.start(), m.end()):
+            add(Mention("pour", m.start("pour"), m.end("pour"), p, rule="votes.voices_against"))
+            add(Mention("contre", m.start("contre"), m.end("contre"), c, rule="votes.voices_against"))
+            taken.append((m.start(), m.end()))
     # 4. number-first counts
     for m in NUMBER_FIRST.finditer(f, start, end):
         if not free(m.start(), m.end()):
@@ -420,6 +437,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
             continue
         weak = not m.group("noun") and k in ("pour", "contre")
         add(Mention(k, m.start(), m.end(), v, rule="votes.number_first", weak=weak))
+    for m in BY_VOICES.finditer(f, start, end):
+        v = _count(m.group("n"))
+        if v is not None and free(m.start(), m.end()):
+            add(Mention("pour", m.start("n"), m.end(), v, rule="votes.by_voices", weak=True))
     # 5. names without a count
     for m in NAMES_ONLY.finditer(f, start, end):
         if not free(m.start(), m.end()):
@@ -427,13 +448,11 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
         nxt = text[m.end(): m.end() + 12]
         if not (nxt[:1].isupper() or _civility_re().match(nxt)):
             continue
-        names, new_end = _names_after(text, m.end() - len(m.group(0)) + len(m.group(0).rstrip()), end)
-        if not names:
-            seg_names, new_end = _names_after(text, m.end() - 1 if text[m.end() - 1] == ":" else m.end(), end)
-            names = seg_names
+        names, new_end = _names_after(text, m.start("sep"), end)
         if names:
-            add(Mention(_kind(m) or "contre", m.start(), max(new_end, m.end()), None, names=names,
-                        rule="votes.names"))
+            k = _kind(m) or "contre"
+            add(Mention(k, m.start(), max(new_end, m.end()), len(names) if k == "nppv" else None,
+                        names=names if k != "nppv" else [], rule="votes.names"))
     # names after counts
     for mm in out:
         if mm.value is not None and mm.rule != "votes.table":
@@ -490,7 +509,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
     # a bare "3 pour" counts only next to another vote mention
     keep = []
     for i, m in enumerate(out):
-        if m.weak and not any(j != i and abs(o.start - m.start) < 120 and o.kind in _COUNTED + ("unanimite", "majorite", "adopte", "rejete")
+        near = _COUNTED + ("unanimite", "majorite", "adopte", "rejete")
+        if m.rule == "votes.by_voices":
+            near = ("unanimite", "adopte")
+        if m.weak and not any(j != i and abs(o.start - m.start) < 120 and o.kind in near
                               for j, o in enumerate(out)):
             continue
         keep.append(m)
@@ -728,6 +750,12 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
             else:
                 issue, rule = "adopte", "votes.vote_stated"
             span = (chosen.start, chosen.end)
+            # "Le conseil, à l'unanimité : PREND ACTE du rapport": taking note is not a decision
+            nxt = STRONG_SANS_VOTE.search(f, chosen.end, min(end, chosen.end + 60))
+            if nxt and not counts and issue == "adopte":
+                first = [d for d in _dispositif(text, f, chosen.end, min(end, chosen.end + 60)) if d[0] < nxt.start()]
+                if not first:
+                    issue, rule, span = "sans_vote", "votes.prend_acte", (nxt.start(), nxt.end())
     else:
         # verbs of a procedural vote ("l'assemblée accepte à l'unanimité d'ajouter ... à l'ordre du
         # jour") are not the act's dispositif

@@ -130,6 +130,36 @@ COUNTS = [
     "abstentions{/}, APPROUVE l'acquisition.{issue:adopte}{/}",
 ]
 
+MORE_COUNTS = [
+    # "par 20 voix contre 3": 20 for, 3 against
+    "La délibération est {issue:adopte}adoptée{/} par {pour:20}20{/} voix contre {contre:3}3{/}.{unanimite:false}{/}",
+    # count of the votes after the unanimity
+    "Approbation par l'assemblée {unanimite:true}à l'unanimité des votants{/}{qual:des votants}{/} par "
+    "{pour:38}38 voix{/}.{issue:adopte}{/}",
+    # a flattened box without colons
+    "Votants 23 Pour {pour:23}23{/} Contre {contre:0}0{/} Abstention {abstention:0}0{/}{issue:adopte}{/}",
+    "{unanimite:true}à l'unanimité des présents ou représentés{/}{qual:des présents ou représentés}{/}, le conseil "
+    "approuve la convention.{issue:adopte}{/}",
+    "Le conseil {unanimite:true}à l'unanimité des suffrages exprimés{/}{qual:des suffrages exprimés}{/}, "
+    "{abstention:1}M. Paul ROY s'étant abstenu{/}{noms_abstention:Paul ROY}{/}, approuve le rapport.{issue:adopte}{/}",
+    "Pour : {pour:21}21{/} – Contre : {contre:0}0{/} – Ne prend pas part au vote : {nppv:2}M. Luc BAS, Mme Ana COR{/}"
+    "{issue:adopte}{/}",
+    "{issue:adopte}Adoptée{/} par {pour:20}20 voix pour{/} et {contre:3}3 voix contre{/} "
+    "({noms_contre:Ana COR|Luc BAS|Eva NOE}Mme Ana COR, M. Luc BAS et Mme Eva NOE{/}).{unanimite:false}{/}",
+    "18 POUR – 3 CONTRE – 2 ABSTENTIONS{pour:18}{/}{contre:3}{/}{abstention:2}{/}{issue:adopte}{/}{unanimite:false}{/}",
+    # only the votes against and the abstentions are listed: nobody voted for
+    "Approuvez-vous le transfert de la compétence ?\nVote :\n- Contre : {contre:14}14{/}\n- Abstentions : "
+    "{abstention:2}2{/}, {noms_abstention:GOSSOT|DANAN}Monsieur GOSSOT, Madame DANAN{/}\n{issue:rejete}{/}"
+    "{unanimite:false}{/}",
+    # a list of counts cut by a remark
+    "Vote : - Contre : {contre:4}4{/} ({noms_contre:LEBLANC|THUILLER|DEBUISSER|TANGUY}M. LEBLANC, M. THUILLER, "
+    "Mme DEBUISSER et M. TANGUY{/}). M. LEBLANC regrette que le montant n'ait pas été revu à la baisse comme dans "
+    "les communes voisines.\n- Pour : {pour:14}14{/}{issue:adopte}{/}{unanimite:false}{/}",
+    # taking note, even unanimously, is not a decision
+    "Le Conseil Municipal, après en avoir délibéré, {unanimite:true}à l'unanimité{/} :\n- {issue:sans_vote}PREND "
+    "ACTE{/} du rapport définitif de la Chambre régionale des comptes.",
+]
+
 # --------------------------------------------------------------------------- outcome
 
 OUTCOME = [
@@ -203,6 +233,9 @@ NEGATIVE = [  # nothing at all
     "La majorité des membres en exercice étant présente, le conseil peut valablement délibérer.",
     "Le budget 2023 a été voté par chapitre en mars.",
     "Le PLU approuvé par délibération du 5 juillet 2011 est exécutoire depuis le 10 août 2011.",
+    "M. Jean PETIT est élu maire par 15 voix ; M. Paul GRAND obtient 8 voix.",
+    "Le taux passe de 12 pour 100 à 14 pour 100.",
+    "Les crédits sont votés par chapitre et par article (pour : voir annexe 2).",
 ]
 
 
@@ -221,7 +254,7 @@ def _check(case: str) -> None:
             raise AssertionError(f"{fname} = {best[fname].value!r} not stated in {text!r}")
 
 
-@pytest.mark.parametrize("case", UNANIMITY + COUNTS + OUTCOME + CHOICE)
+@pytest.mark.parametrize("case", UNANIMITY + COUNTS + MORE_COUNTS + OUTCOME + CHOICE)
 def test_vote_cases(case):
     _check(case)
 
