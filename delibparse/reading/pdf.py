@@ -268,12 +268,13 @@ def _ocr_pages(doc, pages, idx, *, ocr, source, deadline, timeout, warnings, n) 
 
 def _read_page(page, number: int, *, ocr: str) -> tuple[PageText, bool]:
     """Lines of one page in reading order, and whether it must be OCRed instead."""
-    width, height, frame = _page_frame(page)
     textpage = page.get_textpage()
     try:
-        chars = _chars(textpage, frame)
+        raw_chars = _raw_chars(textpage)
     finally:
         textpage.close()
+    width, height, frame = _page_frame(page, _text_direction(raw_chars))
+    chars = _chars(raw_chars, frame)
     pt = PageText(number, width, height, [])
     if ocr == "always":
         return pt, True
@@ -290,16 +291,31 @@ def _read_page(page, number: int, *, ocr: str) -> tuple[PageText, bool]:
     return pt, False
 
 
-def _page_frame(page):
-    """Page size as displayed and a frame for ``_to_top`` (PDF user space -> x, top)."""
+def _page_frame(page, direction: int):
+    """Page size and a frame for ``_to_top`` in which text of ``direction`` degrees reads upright.
+
+    Coordinates follow the text, not the page's /Rotate flag (as pdfplumber, which ignores it):
+    a page turned for display with upright text keeps its text's frame; a landscape table drawn
+    rotated 90 degrees is read in the frame where its text is upright.
+    """
     left, bottom, right, top = page.get_cropbox()
     w, h = right - left, top - bottom
-    rot = page.get_rotation() % 360
-    if rot in (90, 270):
-        return h, w, (rot, (left, bottom, right, top), None)
-    if rot == 180:
-        return w, h, (rot, (left, bottom, right, top), None)
+    if direction in (90, 270):
+        return h, w, (direction, (left, bottom, right, top), None)
+    if direction == 180:
+        return w, h, (180, (left, bottom, right, top), None)
     return w, h, (0, left, top)
+
+
+def _text_direction(raw_chars) -> int:
+    """The most common text angle on the page, in degrees counter-clockwise (0, 90, 180, 270)."""
+    counts = [0, 0, 0, 0]
+    for c in raw_chars:
+        if c[0] != " ":
+            counts[int(round(c[5] / (math.pi / 2))) % 4] += 1
+    best = max(range(4), key=lambda i: (counts[i], i == 0))
+    # pdfium measures the angle clockwise; frames are named counter-clockwise
+    return (360 - 90 * best) % 360 if counts[best] > counts[0] else 0
 
 
 def _to_top(frame, x: float, y: float) -> tuple[float, float]:
@@ -314,12 +330,10 @@ def _to_top(frame, x: float, y: float) -> tuple[float, float]:
     return top - y, right - x
 
 
-def _chars(textpage, frame) -> list[tuple[str, float, float, float, float, float, bool]]:
-    """(char, x0, top, x1, bottom, size, upright) for every character of the page, in content order.
+def _raw_chars(textpage) -> list[tuple[str, float, float, float, float, float]]:
+    """(char, left, bottom, right, top, angle) in PDF user space, in content order.
 
-    Two pdfium calls per character (loose box, angle); the text comes in one call and the
-    font size is taken from the loose box height (ascent + descent ~ 1.2 em), which is what
-    the grouping needs and halves the cost.
+    Two pdfium calls per character (loose box, angle); the text comes in one call.
     """
     import pypdfium2.raw as raw
 
@@ -333,7 +347,6 @@ def _chars(textpage, frame) -> list[tuple[str, float, float, float, float, float
     rect = raw.FS_RECTF()
     ref = ctypes.byref(rect)
     get_box, get_angle = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharAngle
-    kind, a, b = frame
     out = []
     append = out.append
     for k, ch in enumerate(text):
@@ -343,18 +356,30 @@ def _chars(textpage, frame) -> list[tuple[str, float, float, float, float, float
             ch = "-"
         if not get_box(tp, k, ref):
             continue
+        append((ch, rect.left, rect.bottom, rect.right, rect.top, get_angle(tp, k)))
+    return out
+
+
+def _chars(raw_chars, frame) -> list[tuple[str, float, float, float, float, float, bool]]:
+    """(char, x0, top, x1, bottom, size, upright) in the page frame; size from the box height
+    (ascent + descent ~ 1.2 em), upright = reading in the frame's direction."""
+    kind = frame[0]
+    want = (2 * math.pi - math.radians(kind)) % (2 * math.pi)  # pdfium angles run clockwise
+    out = []
+    append = out.append
+    for ch, left, bottom, right, top, angle in raw_chars:
         if kind == 0:
-            x0, x1, t, bt = rect.left - a, rect.right - a, b - rect.top, b - rect.bottom
+            x0, x1, t, bt = left - frame[1], right - frame[1], frame[2] - top, frame[2] - bottom
         else:
-            xa, ya = _to_top(frame, rect.left, rect.top)
-            xb, yb = _to_top(frame, rect.right, rect.bottom)
-            x0, x1, t, bt = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
+            xa, ya = _to_top(frame, left, top)
+            xb, yb = _to_top(frame, right, bottom)
+            x0, x1, t, bt = xa, xb, ya, yb
         if x1 < x0:
             x0, x1 = x1, x0
         if bt < t:
             t, bt = bt, t
-        angle = get_angle(tp, k)
-        upright = angle < 0.1 or angle > 6.18
+        d = abs(angle - want) % (2 * math.pi)
+        upright = d < 0.1 or d > 2 * math.pi - 0.1
         append((ch, x0, t, x1, bt, (bt - t) / 1.2 if upright else (x1 - x0) / 1.2, upright))
     return out
 

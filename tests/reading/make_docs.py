@@ -262,3 +262,31 @@ def label_values() -> bytes:
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def turned(data: bytes, degrees: int) -> bytes:
+    """The same pages with a /Rotate flag (display turned, text upright in user space)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    for page in writer.pages:
+        page.rotate(degrees)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def landscape_drawn_rotated() -> bytes:
+    """A portrait page whose content is drawn turned 90° (a landscape table printed sideways)."""
+    buf, c = _canvas()
+    c.translate(W, 0)
+    c.rotate(90)  # the x axis now runs up the page
+    c.setFont("Helvetica", 11)
+    for i, line in enumerate(BODY[:4]):
+        c.drawString(60, W - 60 - 14 * i, line)
+    for i, (label, n) in enumerate(VOTES):
+        c.drawString(60, W - 160 - 14 * i, label)
+        c.drawString(300, W - 160 - 14 * i, n)
+    c.showPage()
+    c.save()
+    return buf.getvalue()

@@ -87,3 +87,17 @@ def test_tabbed_labels_stay_with_their_values():
     assert out[1].startswith("Mme Anne ROBERT")
     assert out[2].startswith("Absents excusés : M. Hugo LEFEBVRE")
     assert out[3] == "Secrétaire : M. Paul MARTIN"
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_page_turned_for_display_keeps_its_text_order(degrees):
+    pytest.importorskip("pypdf")
+    out = lines(m.turned(m.two_column_header(), degrees))
+    assert out[0] == "RÉPUBLIQUE FRANÇAISE" and out[3] == "EXTRAIT DU REGISTRE"
+
+
+def test_content_drawn_sideways_is_read_in_its_own_frame():
+    lay = read(m.landscape_drawn_rotated())
+    out = [ln.text for ln in lay.lines]
+    assert out[0].startswith("L'an deux mille vingt-quatre") and "Pour | 12" in out
+    assert all(ln.box.x1 <= 842 and ln.box.bottom <= 596 for ln in lay.lines)  # landscape frame
