@@ -244,6 +244,8 @@ EXTRACT = [
      "{date_transmission_prefecture:2024-03-14}14/03/2024{/}\nRetour préfecture le "
      "{date_reception_prefecture:2024-03-14}14/03/2024{/}\nDate d'affichage en mairie : "
      "{date_publication:2024-03-15}15/03/2024{/}"),
+    ("Le conseil approuve le budget.\nAinsi fait et délibéré en séance du {date_seance:2024-03-12}12 mars 2024{/}."
+     "\nFait à Brest, le 14 mars 2024"),
     # the sitting opened ... at
     ("La séance est ouverte le {date_seance:2023-02-03}vendredi 3 février 2023{/} à {heure_seance:09:45}9H45{/}"
      " (les travaux en commissions sont organisés de 10H20 à 11H30)"),
