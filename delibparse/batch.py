@@ -371,6 +371,35 @@ def error_lines(doc: dict) -> list[dict]:
 
 # --------------------------------------------------------------------------- the local pool
 
+_WARMUP_ENV = "DELIBPARSE_BATCH_WARMUP"
+_WARMUP_TEXT = (
+    "COMMUNE DE SAINT-AUBIN\nSéance du conseil municipal du 13 février 2024\n"
+    "Présents : M. Paul LEROY, Mme Claire MARTIN. Absent excusé : M. Luc GARNIER (pouvoir à M. LEROY).\n"
+    "Objet : Tarifs de la cantine scolaire\nVu le code général des collectivités territoriales,\n"
+    "Le conseil municipal, après en avoir délibéré, à l'unanimité, DÉCIDE d'approuver les tarifs.\n"
+)
+
+
+def _warm_up() -> None:
+    """In the fork server only: parse a small text once so that lazily built lexicons and
+    compiled patterns are in memory before workers are forked (a replaced worker then starts
+    warm). Triggered by an environment variable the pool sets while the server starts."""
+    func = os.environ.pop(_WARMUP_ENV, None)
+    if not func:
+        return
+    def give_up(signum: int, frame: Any) -> None:
+        raise TimeoutError
+
+    old = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(120)  # never let a stuck warm-up hold the pool
+    try:
+        resolve(func)(_WARMUP_TEXT)
+    except Exception:
+        pass
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
 
 def _worker_main(conn: Any, func: str) -> None:
     """A worker: receive (task_id, source, sha256), send back (task_id, json, peak RSS kB)."""
@@ -421,7 +450,14 @@ class LocalPool:
                 preload.append("delibparse.pipeline")
             self.ctx.set_forkserver_preload(preload)
         self.func, self.timeout, self.max_tasks = func, timeout, max_tasks
-        self.slots = [self._spawn() for _ in range(max(1, workers))]
+        warm = method == "forkserver" and func == PARSE_FUNC
+        if warm:  # read by delibparse.batch when the fork server imports it (see _warm_up)
+            os.environ[_WARMUP_ENV] = func
+        try:
+            self.slots = [self._spawn() for _ in range(max(1, workers))]
+        finally:
+            if warm:
+                os.environ.pop(_WARMUP_ENV, None)
         self.peak_rss_kb: dict[int, int] = {}
 
     def _spawn(self) -> _Slot:
@@ -811,3 +847,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(["batch", *(sys.argv[1:] if argv is None else argv)])
     return int(args.func(args))
 
+
+if os.environ.get(_WARMUP_ENV):  # set only while a LocalPool starts its fork server
+    _warm_up()
