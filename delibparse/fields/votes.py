@@ -231,6 +231,7 @@ ASSEMBLY_VERB = re.compile(
 )
 _PROCEDURAL = re.compile("|".join(f"(?:{p})" for p in _LEX["procedural"]))
 _OTHER_BODY = re.compile(_LEX["other_body"])
+_HISTORY = re.compile(_LEX["history"])
 _CLAUSE_START = re.compile(rf"^[\s\-•*–—>]*{_LEX['clause_start']}")
 _BOUNDARY = re.compile(r"\n|;|(?<!\b(?:m|mm|mme|mmes|mlle|dr|st|ste|n|art|[a-z]))\.\s")
 NAMES_FIRST = re.compile(
@@ -527,7 +528,7 @@ class Block:
     """Vote mentions that stand together: one vote."""
 
     mentions: list[Mention] = field(default_factory=list)
-    penalty: str | None = None  # "visa" | "other_body" | "procedural"
+    penalty: str | None = None  # "visa" | "other_body" | "history" | "procedural"
 
     @property
     def start(self) -> int:
@@ -614,6 +615,9 @@ def assess(blocks: list[Block], f: str, start: int, end: int) -> None:
             continue
         if _OTHER_BODY.search(before[-150:]) and not re.search(r"\b(?:conseil|assemblee|bureau)\b", before[-150:]):
             b.penalty = "other_body"
+            continue
+        if _HISTORY.search(before[-200:]) and not DELIBERATED.search(before):
+            b.penalty = "history"
             continue
         after = f[b.end: _sentence_end(f, b.end, end)]
         cut = re.search(r"\*{2,}|\||:", after)

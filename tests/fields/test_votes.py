@@ -220,6 +220,10 @@ CHOICE = [
     # two designations voted alike
     "Le conseil a désigné M. René ANDRE par 7 voix pour et 1 abstention et M. Jean ROUX par {pour:7}7 voix "
     "pour{/} et {abstention:1}1 abstention{/}.{unanimite:false}{/}{issue:adopte}{/}",
+    # a vote told as history is not the act's vote
+    "Lors de sa séance du 3 mars 2021, le conseil municipal avait approuvé à l'unanimité le principe du projet. "
+    "Après en avoir délibéré, le conseil municipal {issue:adopte}APPROUVE{/} le plan de financement. Ainsi fait et "
+    "délibéré.",
     # the previous minutes, alone in their act, are the act's vote
     "Le procès-verbal de la séance du 12 décembre est {issue:adopte}adopté{/} {unanimite:true}à l'unanimité{/}.",
 ]
