@@ -55,16 +55,27 @@ def _decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("cp1252", "replace"), "cp1252"
 
 
-def _furniture(el) -> bool:
+_ARTICLE_PARTS = {"header", "hgroup"}  # inside <main>/<article> a <header> holds the title, not a menu
+_HEADER_NAMES = re.compile(r"(?i)(?:^|[\s_-])(?:header|en-tete|entete|banner)(?:$|[\s_-])")
+
+
+def _furniture(el, inside: bool = False) -> bool:
     if el.tag in DROP_TAGS:
-        return True
+        return not (inside and el.tag in _ARTICLE_PARTS)
     if (el.get("role") or "").lower() in DROP_ROLES or el.get("aria-hidden") == "true" or el.get("hidden") is not None:
         return True
     style = (el.get("style") or "").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style:
         return True
     names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return bool(names.strip()) and bool(DROP_NAMES.search(names)) and el.tag not in ("body", "main", "article")
+    if not names.strip() or el.tag in ("body", "main", "article") or not DROP_NAMES.search(names):
+        return False
+    # "entry-header" inside an article is its title block; anything else named like furniture goes
+    return not (inside and _HEADER_NAMES.search(names) and not _drop_name_besides_header(names))
+
+
+def _drop_name_besides_header(names: str) -> bool:
+    return bool(DROP_NAMES.search(_HEADER_NAMES.sub(" ", names)))
 
 
 def _text(s: str) -> str:
@@ -72,8 +83,9 @@ def _text(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def _walk(el, lines: list[str]) -> None:
+def _walk(el, lines: list[str], inside: bool = False) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
+    inside = inside or tag in ("main", "article") or (el.get("role") or "").lower() == "main"
     if tag == "br":
         lines.append("")
     elif tag == "tr":
@@ -90,8 +102,8 @@ def _walk(el, lines: list[str]) -> None:
         if el.text and tag:
             lines[-1] += el.text
         for child in el:
-            if isinstance(child.tag, str) and not _furniture(child):
-                _walk(child, lines)
+            if isinstance(child.tag, str) and not _furniture(child, inside):
+                _walk(child, lines, inside)
             if child.tail:
                 lines[-1] += child.tail
         if block:

@@ -182,3 +182,15 @@ def test_boxes_found_on_an_upright_turned_page_map_back():
     assert _unrotate(Box(x0=0, top=0, x1=50, bottom=10), 90, 100, 200) == Box(x0=0, top=150, x1=10, bottom=200)
     assert _unrotate(Box(x0=0, top=0, x1=10, bottom=10), 180, 100, 200) == Box(x0=90, top=190, x1=100, bottom=200)
     assert _unrotate(Box(x0=0, top=0, x1=50, bottom=10), 270, 100, 200) == Box(x0=90, top=0, x1=100, bottom=50)
+
+
+def test_html_article_header_is_content_not_furniture():
+    # WordPress-like page: the title lives in <article><header class="entry-header">
+    page = ("<html><body><header class='site-header'><nav>Accueil</nav></header><div id='content'><article>"
+            "<header class='entry-header'><h1>Compte rendu du conseil municipal du 3 avril 2024</h1></header>"
+            "<div class='entry-content'>" + "<p>Le conseil municipal s'est réuni en mairie.</p>" * 10
+            + "<div class='share-buttons'>Partager sur Facebook</div></div></article></div>"
+            "<footer id='colophon'>Mentions légales</footer></body></html>")
+    out = read(page.encode()).text.split("\n")
+    assert out[0] == "Compte rendu du conseil municipal du 3 avril 2024"
+    assert not any(w in ln for ln in out for w in ("Accueil", "Partager", "Mentions"))
