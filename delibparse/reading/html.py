@@ -83,15 +83,29 @@ def _text(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+def _layout_cell(td) -> bool:
+    """A cell holding paragraphs, lists or another table, or a long text: page layout, not data."""
+    if any(isinstance(d.tag, str) and d.tag in ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "br")
+           for d in td.iterdescendants()):
+        return True
+    return len(_text(td.text_content())) > 300
+
+
 def _walk(el, lines: list[str], inside: bool = False) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
     inside = inside or tag in ("main", "article") or (el.get("role") or "").lower() == "main"
     if tag == "br":
         lines.append("")
     elif tag == "tr":
-        cells = [_text(" ".join(td.itertext())) for td in el if isinstance(td.tag, str) and td.tag in ("td", "th")]
-        lines.append(" | ".join(c for c in cells if c))
-        lines.append("")
+        tds = [td for td in el if isinstance(td.tag, str) and td.tag in ("td", "th") and not _furniture(td, inside)]
+        if any(_layout_cell(td) for td in tds):  # a table used for page layout: cells are blocks
+            for td in tds:
+                lines.append("")
+                _walk(td, lines, inside)
+                lines.append("")
+        else:
+            lines.append(" | ".join(c for c in (_text(" ".join(td.itertext())) for td in tds) if c))
+            lines.append("")
     elif tag == "pre":
         lines.extend((el.text_content() or "").splitlines())
         lines.append("")

@@ -194,3 +194,10 @@ def test_html_article_header_is_content_not_furniture():
     out = read(page.encode()).text.split("\n")
     assert out[0] == "Compte rendu du conseil municipal du 3 avril 2024"
     assert not any(w in ln for ln in out for w in ("Accueil", "Partager", "Mentions"))
+
+
+def test_html_layout_table_cells_are_read_as_blocks():
+    page = ("<html><body><table><tr><td class='menu'><a>Accueil</a><br><a>Mairie</a></td>"
+            "<td><h2>Séance du 3 avril 2024</h2><p>Objet : budget primitif.</p>"
+            "<table><tr><td>Pour</td><td>12</td></tr></table></td></tr></table></body></html>")
+    assert read(page.encode()).text.split("\n") == ["Séance du 3 avril 2024", "Objet : budget primitif.", "Pour | 12"]
