@@ -67,6 +67,26 @@ def _accent_free(word: str) -> str:
     return "".join(out)
 
 
+def _variants(words) -> list[str]:
+    """Spellings of ``words`` for a regex named list: as written and without accents, both apostrophes."""
+    out = set()
+    for w in words:
+        for a in (w, strip_accents(w)):
+            for apos in ("'", "’"):
+                out.add(a.replace("'", apos))
+    return sorted(out)
+
+
+def _first_words(phrases) -> set[str]:
+    """The folded first word of each phrase ("après en avoir délibéré" -> "apres")."""
+    out = set()
+    for p in phrases:
+        w = re.match(r"[\p{L}]+|\d+", strip_accents(p).lower())
+        if w:
+            out.add("#" if w.group().isdigit() else w.group())
+    return out
+
+
 def _alt(words) -> str:
     return "|".join(_accent_free(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -84,7 +104,8 @@ def _alt_participles(words) -> str:
 class _Rx:
     """The compiled patterns, built once from data/fr/clauses.yaml."""
 
-    starters: re.Pattern
+    starters: tuple[tuple[str, re.Pattern], ...]  # the words that open a unit, in priority order
+    starter_words: dict[str, tuple[int, ...]]  # folded first word -> indices in ``starters``
     verb3: re.Pattern  # a decision verb, present 3rd person (singular or plural), any case
     verb_start: re.Pattern  # a unit opening with a decision verb (present)
     inf_start: re.Pattern  # a unit opening with an infinitive ("D'approuver", "valider")
@@ -112,8 +133,7 @@ def _rx() -> _Rx:
     verbs = data["decision_verbs"]
     present = [v[0] for v in verbs] + [v[1] for v in verbs]
     infinitive = [v[2] for v in verbs]
-    v3 = _alt(present)
-    vinf = _alt(infinitive)
+    lists = {"v3": _variants(present), "vinf": _variants(infinitive)}
     subj = _alt(data["assembly_subjects"])
     pre = _alt(data["decision_preambles"])
     part = _alt(data["decision_participles"])
@@ -122,34 +142,39 @@ def _rx() -> _Rx:
     trig = _alt(data["dispositif_triggers"])
     prop = _alt(data["proposal_openers"])
     L = r"\p{L}"
-    starters = re.compile(
-        rf"""(?x)
-        (?P<visa>(?<![{L}\d'’])(?:Vu|VU)(?=\s|,|l['’]|l[ae]s?\b|l[ae]\b))
-      | (?P<cons>(?<![{L}])(?:Consid[ée]rant|CONSID[EÉ]RANT)(?![{L}]))
-      | (?P<motive>(?<![{L}])(?:Attendu|ATTENDU|Entendu|ENTENDU)\s+qu)
-      | (?P<article>(?<![{L}])(?:Article|ARTICLE)\s+(?:\d{{1,3}}|unique|UNIQUE|premier|PREMIER|[IVX]{{1,5}})
-            (?:\s*(?:er|ER))?\s*(?=[:.–—-]|\n|$))
-      | (?P<pre>(?<![{L}'’])(?i:{pre})(?![{L}]))
-      | (?P<subj>(?<![{L}'’])(?:Le|LE|La|LA|L['’]|Les|LES)\s*(?i:{subj})(?![{L}]))
-      | (?P<subjlow>(?<=[,;]\s{{1,3}})(?:le|la|l['’])\s*(?i:{subj})(?=,?\s+apr[eè]s))
-      | (?P<end>(?<![{L}'’])(?i:{end})(?![{L}]))
-      | (?P<vote>(?<![{L}'’])(?i:{vote})(?![{L}]))
-      | (?P<verb>(?<![{L}'’])(?i:{v3})(?![{L}'’]))
-      | (?P<inf>(?<![{L}'’])(?:D['’]\s*|De\s+)?(?i:{vinf})(?![{L}]))
-      | (?P<heading>(?<![{L}])(?:D[ÉE]LIB[ÉE]RATION|D[ée]lib[ée]ration)\s*(?:n\s*°|N\s*°|no\b|N°)
+    # the words that open a unit: (name, pattern matched at a word's start, the first words it can have)
+    groups = [
+        ("visa", rf"(?<![{L}\d'’])(?:Vu|VU)(?=\s|,|l['’]|l[ae]s?\b|l[ae]\b)", {"vu", "vules", "vule", "vula"}),
+        ("cons", rf"(?<![{L}])(?:Consid[ée]rant|CONSID[EÉ]RANT)(?![{L}])", {"considerant"}),
+        ("motive", rf"(?<![{L}])(?:Attendu|ATTENDU|Entendu|ENTENDU)\s+qu", {"attendu", "entendu"}),
+        ("article", rf"""(?<![{L}])(?:Article|ARTICLE)\s+(?:\d{{1,3}}|unique|UNIQUE|premier|PREMIER|[IVX]{{1,5}})
+            (?:\s*(?:er|ER))?\s*(?=[:.–—-]|\n|$)""", {"article"}),
+        ("pre", rf"(?<![{L}'’])(?i:{pre})(?![{L}])", _first_words(data["decision_preambles"])),
+        ("subj", rf"(?<![{L}'’])(?:Le|LE|La|LA|L['’]|Les|LES)\s*(?i:{subj})(?![{L}])", {"le", "la", "l", "les"}),
+        ("subjlow", rf"(?<=[,;]\s{{1,3}})(?:le|la|l['’])\s*(?i:{subj})(?=,?\s+apr[eè]s)", {"le", "la", "l"}),
+        ("end", rf"(?<![{L}'’])(?i:{end})(?![{L}])", _first_words(data["end_markers"])),
+        ("vote", rf"(?<![{L}'’])(?i:{vote})(?![{L}])", _first_words(data["vote_markers"])),
+        ("verb", rf"(?<![{L}'’])(?i:\L<v3>)(?![{L}'’])", _first_words(present)),
+        ("inf", rf"(?<![{L}'’])(?:D['’]\s*|De\s+)?(?i:\L<vinf>)(?![{L}])", _first_words(infinitive) | {"d", "de"}),
+        ("heading", rf"""(?<![{L}])(?:D[ÉE]LIB[ÉE]RATION|D[ée]lib[ée]ration)\s*(?:n\s*°|N\s*°|no\b|N°)
             | (?<![{L}\d])\d{{1,2}}\)\s+D[ée]lib[ée]ration
-            | (?<![{L}])Point\s+n\s*°)
-      | (?P<prop>(?<![{L}])(?:Il\s+(?:est|vous\s+est)\s+(?:donc\s+|ainsi\s+|également\s+)?propos[ée]
+            | (?<![{L}])Point\s+n\s*°""", {"deliberation", "point", "#"}),
+        ("prop", rf"""(?<![{L}])(?:Il\s+(?:est|vous\s+est)\s+(?:donc\s+|ainsi\s+|également\s+)?propos[ée]
             | [ÊE]tes-vous\s+d['’]accord
-            | (?:Madame|Monsieur|Mme|M\.)\s+(?:le|la)\s+(?:[Mm]aire|[Pp]r[ée]sident\w*)\s+(?:demande|propose|soumet)(?![{L}])))
-      | (?P<pipe>\s\|\s)
-        """
-    )
+            | (?:Madame|Monsieur|Mme|M\.)\s+(?:le|la)\s+(?:[Mm]aire|[Pp]r[ée]sident\w*)\s+(?:demande|propose|soumet)(?![{L}]))""",
+         {"il", "etes", "madame", "monsieur", "mme", "m"}),
+    ]
+    compiled = tuple((name, re.compile("(?x)" + pat, ignore_unused=True, **lists)) for name, pat, _ in groups)
+    by_word: dict[str, tuple[int, ...]] = {}
+    for i, (_, _, words) in enumerate(groups):
+        for w in words:
+            by_word[w] = by_word.get(w, ()) + (i,)
     return _Rx(
-        starters=starters,
-        verb3=re.compile(rf"(?<![{L}])(?i:{v3})(?![{L}'’])"),
-        verb_start=re.compile(rf"^(?i:{v3})(?![{L}'’])"),
-        inf_start=re.compile(rf"^(?i:(?:d['’]\s*|de\s+|d\s+)?(?:{vinf}))(?![{L}])"),
+        starters=compiled,
+        starter_words=by_word,
+        verb3=re.compile(rf"(?<![{L}])(?i:\L<v3>)(?![{L}'’])", ignore_unused=True, **lists),
+        verb_start=re.compile(rf"^(?i:\L<v3>)(?![{L}'’])", ignore_unused=True, **lists),
+        inf_start=re.compile(rf"^(?i:(?:d['’]\s*|de\s+|d\s+)?\L<vinf>)(?![{L}])", ignore_unused=True, **lists),
         subject=re.compile(
             rf"(?<![{L}])(?i:le|la|l['’]|les)\s*(?:membres\s+du\s+)?(?i:{subj})(?![{L}])"
         ),
@@ -246,13 +271,11 @@ def _breaks(s: str, rx: _Rx) -> dict[int, str]:
     for m in _SENT_END.finditer(s):
         if _sentence_break_ok(s, m.start()):
             put(m.end(), "sentence")
-    for m in rx.starters.finditer(s):
-        why = m.lastgroup
+    for m in _PIPE.finditer(s):
+        put(m.end(), "sentence")
+    for m, why in _starter_matches(s, rx):
         pos = m.start()
         tok = m.group()
-        if why == "pipe":
-            put(m.end(), "sentence")
-            continue
         if why == "visa" and _AU_BEFORE.search(s, max(0, pos - 4), pos):
             continue
         if why in ("pre", "subj", "end", "vote") and not tok[0].isupper() and not (
@@ -284,6 +307,28 @@ def _breaks(s: str, rx: _Rx) -> dict[int, str]:
             pos = q - 1
         put(pos, why)
     return out
+
+
+_PIPE = re.compile(r"\s\|\s")
+_WORD_START = re.compile(r"(?<![\p{L}\d])(?:[\p{L}]+|\d+)")
+
+
+def _starter_matches(s: str, rx: _Rx):
+    """(match, name) of the first starter pattern matching at each word start of ``s``."""
+    keys: dict[str, tuple[int, ...]] = {}
+    for w in _WORD_START.finditer(s):
+        tok = w.group()
+        key = "#" if tok[0].isdigit() else tok
+        idx = keys.get(key)
+        if idx is None:
+            idx = rx.starter_words.get("#" if tok[0].isdigit() else strip_accents(tok).lower(), ())
+            keys[key] = idx
+        for i in idx:
+            name, pat = rx.starters[i]
+            m = pat.match(s, w.start())
+            if m:
+                yield m, name
+                break
 
 
 def _after_stop(s: str, pos: int) -> bool:
@@ -351,6 +396,21 @@ def _units(s: str, rx: _Rx) -> list[_Unit]:
     return units
 
 
+_VU_HEAD = re.compile(r"^(?:Vu|VU)\s*:?\s*$")
+_CONS_HEAD = re.compile(r"^(?:Consid[ée]rant|CONSID[EÉ]RANT)\s*:?\s*$")
+_VU_ANY = re.compile(r"(?i)^vu\s")
+_VU_START = re.compile(r"^(?:Vu|VU)(?=\s|l[ae])")
+_CONS_START = re.compile(r"^(?:Consid[ée]rant|CONSID[EÉ]RANT)\b")
+_STOP_IN = re.compile(r"[.;]")
+_STOP_END = re.compile(r"[.;]\s*$")
+_MAJORITY_START = re.compile(r"(?i)^(?:[àa]\s+l['’]unanimit|[àa]\s+la\s+majorit)")
+_DELIB_OR_VOTE = re.compile(r"(?i)d[ée]lib[ée]r|unanimit|majorit")
+_DELIB = re.compile(r"(?i)d[ée]lib[ée]r")
+_NOT_BARE_SUBJECT = re.compile(r"(?i)[,:;.\-–]\s*$|d[ée]lib|unanimit|apr[eè]s|\d")
+_CLOSED = re.compile(r"[.;!?]\s*$")
+_COLON_END = re.compile(r":\s*\d{0,3}\s*$")
+
+
 def _assembly_verb(rest: str, rx: _Rx):
     """The decision verb governed by the assembly in ``rest`` (the text after the subject), or None."""
     for v in rx.verb3.finditer(rest, 0, 300):
@@ -376,13 +436,13 @@ _PAST_OK = re.compile(r"(?i)apr[eè]s\s+(?:en\s+avoir\s+|avoir\s+)?(?:d[ée]lib|
 
 def _classify(u: _Unit, rx: _Rx) -> str:
     t = u.text
-    if re.match(r"^(?:Vu|VU)\s*:?\s*$", t):
+    if _VU_HEAD.match(t):
         return "visa_head"  # "Vu :" then one visa per bullet
-    if re.match(r"^(?:Consid[ée]rant|CONSID[EÉ]RANT)\s*:?\s*$", t):
+    if _CONS_HEAD.match(t):
         return "cons_head"
-    if u.hint == "visa" or (u.bullet and re.match(r"(?i)^vu\s", t)) or re.match(r"^(?:Vu|VU)(?=\s|l[ae])", t):
+    if u.hint == "visa" or (u.bullet and _VU_ANY.match(t)) or _VU_START.match(t):
         return "visa"
-    if u.hint == "cons" or re.match(r"^(?:Consid[ée]rant|CONSID[EÉ]RANT)\b", t):
+    if u.hint == "cons" or _CONS_START.match(t):
         return "cons"
     if u.hint == "motive":
         return "motive"
@@ -415,21 +475,21 @@ def _classify(u: _Unit, rx: _Rx) -> str:
             if _VOTE_VERB.match(rest[v.start():]):
                 return "vote"
             after = rest[v.end():]
-            if _TRIGGER_TAIL.search(t) and len(after) < 80 and not re.search(r"[.;]", after):
+            if _TRIGGER_TAIL.search(t) and len(after) < 80 and not _STOP_IN.search(after):
                 return "trigger"
             return "sentence"
         if rx.past.search(rest) and _PAST_OK.search(t) and not _SECRETARY.search(t):
             return "sentence"
-        if re.search(r"[.;]\s*$", t) or len(rest) > 200:
+        if _STOP_END.search(t) or len(rest) > 200:
             return "other"
         return "trigger_soft"  # "Le Conseil, après en avoir délibéré :" (no verb): items follow
-    if u.hint == "pre" or re.match(r"(?i)^(?:[àa]\s+l['’]unanimit|[àa]\s+la\s+majorit)", t):
+    if u.hint == "pre" or _MAJORITY_START.match(t):
         v = _assembly_verb(t, rx)
-        if v and (u.hint != "pre" or re.search(r"(?i)d[ée]lib[ée]r|unanimit|majorit", t[: v.start()])):
-            if _TRIGGER_TAIL.search(t) and not re.search(r"[.;]", t[v.end():]):
+        if v and (u.hint != "pre" or _DELIB_OR_VOTE.search(t, 0, v.start())):
+            if _TRIGGER_TAIL.search(t) and not _STOP_IN.search(t, v.end()):
                 return "trigger"
             return "sentence"
-        if re.search(r"(?i)d[ée]lib[ée]r", t) and not re.search(r"[.;]\s*$", t):
+        if _DELIB.search(t) and not _STOP_END.search(t):
             return "trigger_soft"
         return "motive"
     if rx.vote.match(t):
@@ -468,7 +528,7 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
         # "LE CONSEIL MUNICIPAL APPROUVE ..." cut at the verb: one sentence again
         if (kind == "verb" and prev is not None and prev.kind == "trigger_soft" and not u.bullet
                 and prev.end == u.start and len(prev.text) <= 45
-                and not re.search(r"(?i)[,:;.\-–]\s*$|d[ée]lib|unanimit|apr[eè]s|\d", prev.text)):
+                and not _NOT_BARE_SUBJECT.search(prev.text)):
             prev.kind = "merged"
             cur = ["decisions", "assembly_sentence", prev.start, u.end, prev.text + " " + u.text]
             out.append(cur)
@@ -478,7 +538,7 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
             continue
         u.kind = kind
         prev = u
-        open_tail = cur is not None and not re.search(r"[.;!?]\s*$", cur[4])
+        open_tail = cur is not None and not _CLOSED.search(cur[4])
         if kind in ("visa", "cons"):
             cur = ["visas" if kind == "visa" else "considerants", "vu" if kind == "visa" else "considerant",
                    u.start, u.end, u.text]
@@ -528,7 +588,7 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
             continue
         # other / inf
         inf = kind == "inf" or bool(rx.inf_start.match(u.text))
-        if cur is not None and cur[0] == "decisions" and re.search(r":\s*\d{0,3}\s*$", cur[4]) and not inf:
+        if cur is not None and cur[0] == "decisions" and _COLON_END.search(cur[4]) and not inf:
             sub = True
         if mode == "proposal" and u.bullet and not sub:
             cur = ["decisions", "proposal_item", u.start, u.end, u.text]

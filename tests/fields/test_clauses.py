@@ -173,7 +173,7 @@ def test_odd_text_gives_nothing() -> None:
 
 DEV = Path(__file__).parents[2] / "../shared/corpus/dev"
 # F1 reached on the single-act documents (whole text as the region), doc-level; floors a bit below
-FLOORS = {"visas": 0.95, "considerants": 0.95, "decisions": 0.90}
+FLOORS = {"visas": 0.98, "considerants": 0.98, "decisions": 0.93}
 
 
 def _f1(tp: int, n_pred: int, n_gold: int) -> float:
