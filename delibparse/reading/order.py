@@ -109,13 +109,15 @@ def rows_of(words: list[Word]) -> list[list[Word]]:
     return [sorted(r[2], key=lambda w: w.x0) for r in rows]
 
 
-def segments_of(row: list[Word]) -> list[Item]:
-    """Split one row at wide gaps into segments."""
+def segments_of(row: list[Word], vrules: list[tuple[float, float, float]] = ()) -> list[Item]:
+    """Split one row at wide gaps, and at vertical rules ``(x, top, bottom)``, into segments."""
+    cy = (min(w.top for w in row) + max(w.bottom for w in row)) / 2
+    walls = [x for x, t, b in vrules if t <= cy <= b]
     out: list[list[Word]] = [[row[0]]]
     for w in row[1:]:
         prev = out[-1][-1]
         size = max(_median([x.size for x in out[-1]]), w.size, 4.0)
-        if w.x0 - prev.x1 > max(SEGMENT_GAP * size, 3.0):
+        if w.x0 - prev.x1 > max(SEGMENT_GAP * size, 3.0) or any(prev.x1 - 1 <= x <= w.x0 + 1 for x in walls):
             out.append([w])
         else:
             out[-1].append(w)
@@ -223,8 +225,11 @@ def page_lines(words: list[Word], rotated: list[tuple[str, Box]], rules, *, widt
         if item:
             items.append(item)
         free = rest
+    vrules = [((r[0] + r[2]) / 2, r[1], r[3]) for r in rules if (r[3] - r[1]) > 3 * (r[2] - r[0]) and r[3] - r[1] >= 8]
+    if len(vrules) > 400:  # a drawing, not a frame
+        vrules = []
     for row in rows_of(free):
-        items.extend(segments_of(row))
+        items.extend(segments_of(row, vrules))
     lines = order_items(items, height=height)
     lines.extend(rotated)
     return [(t, b) for t, b in lines if t.strip()]

@@ -49,8 +49,9 @@ def plain(pages: int = 1, *, footer: bool = False, header: bool = False) -> byte
 PANEL = ["Nombre de conseillers", "en exercice : 15", "présents : 12", "votants : 14"]
 
 
-def margin_panel() -> bytes:
-    """A left box with the member counts beside the body text (same line pitch)."""
+def margin_panel(*, gap: float = 15) -> bytes:
+    """A left box with the member counts beside the body text (same line pitch); ``gap``
+    is the space between the box's right edge and the body."""
     buf, c = _canvas()
     c.setFont("Helvetica-Bold", 13)
     c.drawString(200, _y(60), "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS")
@@ -60,7 +61,7 @@ def margin_panel() -> bytes:
         c.drawString(46, _y(130 + 14 * i), line)
     c.setFont("Helvetica", 10)
     for i, line in enumerate(BODY):
-        c.drawString(175, _y(130 + 14 * i), line[:62])
+        c.drawString(160 + gap, _y(130 + 14 * i), line[:62])
     c.showPage()
     c.save()
     return buf.getvalue()

@@ -25,9 +25,10 @@ def test_plain_page_has_page_and_box_per_line():
     assert page == 1 and box.x0 == pytest.approx(72, abs=1)
 
 
-def test_margin_panel_lines_stay_whole_and_apart_from_body():
+@pytest.mark.parametrize("gap", [15, 4])
+def test_margin_panel_lines_stay_whole_and_apart_from_body(gap):
     # a boxed "Nombre de conseillers / en exercice : 15 / présents : 12 / votants : 14" left of the body
-    out = lines(m.margin_panel())
+    out = lines(m.margin_panel(gap=gap))
     for panel_line in m.PANEL:
         assert panel_line in out
     i = out.index("Nombre de conseillers")
