@@ -103,7 +103,7 @@ LABEL_FIRST = re.compile(
     rf"""(?x)
     (?<![\w'])
     (?:{_group_alt(_LEX["label_first"])})
-    \s*(?:\(s\))?\s*[:=;]\s*
+    \s*(?:\(s\))?\s*(?:[:=;]|[.…_]{{3,}})\s*
     (?P<n>{_NUM}|{_ZERO})
     {_NOT_COUNT_AFTER}
     """
@@ -121,7 +121,7 @@ LABEL_NUMBER = re.compile(
 
 # words that show "pour" is the preposition ("3 membres pour représenter", "2 pour le projet")
 _NOT_AFTER_POUR = (r"le|la|les|l'|un|une|des|du|de|d'|ce|cette|ces|son|sa|ses|leur|leurs|chaque|tout|toute|tous"
-                   r"|toutes|[a-z]{3,}(?:er|ir)")
+                   r"|toutes|lequel|laquelle|lesquels|lesquelles|qui|que|quoi|\d+|[a-z]{3,}(?:er|ir)")
 # "18 voix pour", "3 contre", "deux abstentions", "5 ne prenant pas part au vote", "sur 34 votants"
 _NF = _LEX["number_first"]
 NUMBER_FIRST = re.compile(
@@ -139,7 +139,7 @@ NUMBER_FIRST = re.compile(
       | (?P<votants>{_alt(_NF["votants"])})
       | (?P<exprimes>{_alt(_NF["exprimes"])})
     )
-    (?![\w])
+    (?![\w-])
     (?!\s*[:=]?\s*(?:\d|/))                         # "23 Contre : 0" is label-first style
     """
 )
@@ -425,6 +425,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
     for m in VOICES_AGAINST.finditer(f, start, end):
         p, c = _count(m.group("pour")), _count(m.group("contre"))
         if p is not None and c is not None and free(m.start(), m.end()):
+            if re.search(rf"(?:{_REJECT})\s*$", f[max(start, m.start() - 30): m.start()]):
+                # "rejetée par 10 voix contre 8": the first number is against
+                p, c = c, p
             add(Mention("pour", m.start("pour"), m.end("pour"), p, rule="votes.voices_against"))
             add(Mention("contre", m.start("contre"), m.end("contre"), c, rule="votes.voices_against"))
             taken.append((m.start(), m.end()))

@@ -133,6 +133,9 @@ COUNTS = [
 MORE_COUNTS = [
     # "par 20 voix contre 3": 20 for, 3 against
     "La délibération est {issue:adopte}adoptée{/} par {pour:20}20{/} voix contre {contre:3}3{/}.{unanimite:false}{/}",
+    "La proposition est {issue:rejete}rejetée{/} par 10 voix contre 8.{pour:8}{/}{contre:10}{/}{unanimite:false}{/}",
+    "Pour ........ {pour:17}17{/}\nContre ....... {contre:2}2{/}\nAbstention ... {abstention:0}0{/}\n{issue:adopte}{/}"
+    "{unanimite:false}{/}",
     # count of the votes after the unanimity
     "Approbation par l'assemblée {unanimite:true}à l'unanimité des votants{/}{qual:des votants}{/} par "
     "{pour:38}38 voix{/}.{issue:adopte}{/}",
@@ -239,6 +242,8 @@ NEGATIVE = [  # nothing at all
     "Le PLU approuvé par délibération du 5 juillet 2011 est exécutoire depuis le 10 août 2011.",
     "M. Jean PETIT est élu maire par 15 voix ; M. Paul GRAND obtient 8 voix.",
     "Le taux passe de 12 pour 100 à 14 pour 100.",
+    "Les 3 contre-propositions de l'opposition seront étudiées en commission.",
+    "Les 10 membres pour lesquels un remplacement est prévu seront désignés ultérieurement.",
     "Les crédits sont votés par chapitre et par article (pour : voir annexe 2).",
 ]
 
