@@ -33,7 +33,10 @@ HEAD_FIRST = {"date_seance", "heure_seance", "date_convocation", "president", "s
 DOCUMENT_LEVEL = {"collectivite", "organe"}
 # fields a sitting preamble gives to every act of the sitting
 SITTING = HEAD_FIRST | {"membres_en_exercice", "nb_presents", "nb_votants", "nb_representes",
-                        "presents", "absents_excuses", "absents", "pouvoirs"}
+                        "presents", "absents_excuses", "absents", "pouvoirs",
+                        "date_transmission_prefecture", "date_reception_prefecture", "date_publication"}
+# sitting facts a cut preamble missed are carried from the act that states them to the acts after it
+CARRIED = {"date_seance", "heure_seance", "date_convocation", "president", "secretaire"}
 _TEXT_SUFFIXES = {".txt", ".text", ".pdf", ".html", ".htm", ".docx", ".odt", ".md", ".csv", ".xml"}
 
 
@@ -156,6 +159,7 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
         ctx.year = getattr(ctx.date_seance, "year", ctx.year)
     errors = [f for f in head if f.field == "_error"]
     presents_now: list[str] | None = None
+    carried: dict[str, Found] = {}
     for span in seg.acts:
         actx = Context(year=ctx.year, date_seance=ctx.date_seance, region="act")
         found = head if seg.single else _run(text, span.start, span.end, actx)
@@ -173,6 +177,11 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
                 chosen[field] = a
             elif h is not None and (field in SITTING or seg.single):
                 chosen[field] = h
+        for field in CARRIED:
+            if field in chosen and field not in head_best:
+                carried[field] = chosen[field]
+            elif field not in chosen and field in carried:
+                chosen[field] = carried[field]
         # attendance changes recorded inside the act (departures, arrivals, not taking part)
         events = [f for f in found if f.field.startswith("_event.")] if not seg.single else []
         act = _build(span, chosen, cleaned, layout)

@@ -38,9 +38,10 @@ NUM_ANCHOR = re.compile(
     (?:
         (?P<word>(?i:(?:extrait\s+de\s+(?:la\s+)?)?d[ée]lib[ée]ration(?:s)?\s*(?:n[°o]|num[ée]ro|no\.)\s*:?\s*))
       | (?P<word2>(?i:d[ée]lib[ée]ration)\s+)(?=[A-Z]{{1,6}}[ _-]?\d)
-      | (?P<code>\b(?:DCM|DCC|DEL|DELIB|DB|DC|DBC|DCS|CM|CC|CP|BC|BU)\s*)(?P<codeno>n[°o]\s*)?(?=[\d_-])
+      | (?P<code>\b(?:DCM|DCC|DEL|DELIB|DB|DC|DBC|DCS|CP|BC|BU)\s*)(?P<codeno>n[°o]\s*)?(?=[\d_-])
       | (?P<bare>(?<![\w/])(?i:n[°o])\s*)(?=\d)
       | (?P<point>(?i:point\s+n[°o])\s*)(?=\d)
+      | (?P<yearcode>\b[A-Z]{1,6}(?=(?:\d{4}[ _-]\d{1,4}|\d{2}_\d{4})\b))
     )
     (?P<num>{_NUM_BODY})
     """,
@@ -60,6 +61,9 @@ ITEM_ANCHOR = re.compile(
     (?=[«"]?[\p{Lu}][\p{Ll}\p{Lu}'’])
     (?!(?i:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|heures?|h\b|H\b|et\b|à\b|voix|membres|conseillers|pour|contre|abstentions?|votants|présents|pr[ée]sents|absents|pouvoirs|procurations|élus|ans|jours|mois|M\.|Mme))
     """,
+)
+_DECISION_ITEM = re.compile(
+    r"(?:APPROUVE|AUTORISE|D[ÉE]CIDE|DIT|CHARGE|PR[ÉE]CISE|SOLLICITE|DONNE|D[ÉE]SIGNE|ACCEPTE|FIXE|ADOPTE|VALIDE|PREND|ATTRIBUE|ACCORDE|S'ENGAGE|MANDATE|[ÉE]MET|CR[ÉE]E|RAPPELLE|INDIQUE|CONFIRME|RETIENT|ABROGE|D[ÉE]L[ÈE]GUE)\b"
 )
 _ITEM_BLOCK = re.compile(r"(?i)(?:article|art\.|point|n°|page|annexe|chapitre|titre|lot|section|tranche|phase|€|euros?|\d[ ,.]?)[ \t]*\Z")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
@@ -119,7 +123,7 @@ def _item_chain(items: list[Anchor], n: int) -> list[Anchor]:
 # sentence end, up to the first word in lower case
 CAPS_ANCHOR = re.compile(
     r"""(?x)
-    (?:(?<=^|\n)|(?<=[.!?»:]\s)|(?<=\d\s))
+    (?:(?<=^|\n)|(?<=\s))(?<![\p{Lu}\d][ \t])(?<![\p{Lu}\d]['’\-/&,][ \t])
     (?P<head>
       (?:(?:[«"(]?[\p{Lu}\d][\p{Lu}\d'’\-/&.,:()«»"]*|[«»"–—:\-/&])(?:[ \t]+|\n|$)){2,}
     )
@@ -180,6 +184,7 @@ class Anchor:
     numero: str | None = None
     caps_end: int | None = None  # for caps headings, end of the capitals run
     rank: int = 0  # for numbers: 0 labelled ("Délibération n°", "DCM"), 1 bare "n°", 2 "Point n°"
+    word: bool = False  # labelled by the word "Délibération"
 
 
 @dataclass(slots=True)
@@ -238,13 +243,18 @@ def find_anchors(text: str) -> list[Anchor]:
         if m.group("code"):
             num = m.group("code").strip() + (" " if m.group("code").endswith(" ") else "") + num
             rank = 0
+        elif m.group("yearcode"):
+            num = m.group("yearcode") + num
+            rank = 0
         elif m.group("word") or m.group("word2"):
             rank = 0
         elif m.group("point"):
             rank = 2
         else:
             rank = 1
-        anchor = Anchor(m.start(), m.end(), "num", num, rank=rank)
+        anchor = Anchor(m.start(), m.end(), "num", num, rank=rank, word=bool(m.group("word") or m.group("word2")))
+        if rank == 1 and (re.search(r"[,(]\s*$", before) or re.match(r"\s*[,)]", rest)):
+            continue  # "(n°28, n°42)": mentions in a list
         if rank == 1 and not re.match(r"\s*[-–—:]?\s*[«\"]?\p{Lu}", rest):
             continue  # a bare "n° X" heading is followed by its objet, which starts with a capital
         if rank == 1 and not re.search(r"(?:^|[.!?:»\n|]|\d)\s*$", before):
@@ -255,8 +265,8 @@ def find_anchors(text: str) -> list[Anchor]:
     shapes: dict[str, list[Anchor]] = {}
     for a in weak:
         shapes.setdefault(re.sub(r"\d", "9", a.numero or ""), []).append(a)
-    for group in shapes.values():
-        if len({a.numero for a in group}) >= 3:
+    for shape, group in shapes.items():
+        if len({a.numero for a in group}) >= 3 and (re.search(r"[-/._]", shape) or shape.count("9") >= 3):
             out.extend(group)
     out.sort(key=lambda a: a.start)
     dedup: list[Anchor] = []
@@ -285,6 +295,8 @@ def find_anchors(text: str) -> list[Anchor]:
     for m in ITEM_ANCHOR.finditer(text):
         if _ITEM_BLOCK.search(text[max(0, m.start() - 12) : m.start()]):
             continue
+        if _DECISION_ITEM.match(text, m.end()):
+            continue  # "1 APPROUVE le plan", "2 - AUTORISE le maire": the dispositif's items
         items.append(Anchor(m.start("num"), m.end(), "item", m.group("num")))
     out.extend(_item_chain(items, len(text)))
     for m in CAPS_ANCHOR.finditer(text):
@@ -293,6 +305,9 @@ def find_anchors(text: str) -> list[Anchor]:
         words = [w for w in head.split() if sum(ch.isalpha() for ch in w) >= 2]
         if letters < 10 or len(words) < 2:
             continue
+        before = text[max(0, m.start() - 3) : m.start()]
+        if not re.search(r"(?:^|\n|[.!?»:]\s|\d\s)$", before) and (letters < 15 or len(words) < 3):
+            continue  # inside a sentence, only a long run of capitals is a heading
         # names in capitals after a civility ("M. LEBLANC, M. THUILLER") are not headings
         if re.search(r"(?:\b(?:M|MM|Mme|Mmes|Mlle)\.?|Monsieur|Madame)\s*$", text[max(0, m.start() - 12) : m.start()]) \
                 or re.search(r"(?:^|\s)(?:M|MM|Mme)\.(?:\s|$)", head):
@@ -442,7 +457,7 @@ def _single(text: str, anchors: list[Anchor]) -> ActSpan:
     n = len(text)
     act = ActSpan(0, n, rule="segment.single")
     order = [a for a in anchors if a.family == "objet"] + \
-            sorted((a for a in anchors if a.family == "num"), key=lambda a: a.rank)
+            sorted((a for a in anchors if a.family == "num"), key=lambda a: (a.rank, not a.word))
     for a in order:
         if a.family == "num" and a.rank > 1:
             continue
@@ -450,7 +465,7 @@ def _single(text: str, anchors: list[Anchor]) -> ActSpan:
         if tmp.objet and len(tmp.objet) >= 8:
             act.objet, act.objet_start, act.objet_end = tmp.objet, tmp.objet_start, tmp.objet_end
             break
-    num = next((a for a in sorted((a for a in anchors if a.family == "num"), key=lambda a: (a.rank, a.start)) if a.rank <= 1), None)
+    num = next((a for a in sorted((a for a in anchors if a.family == "num"), key=lambda a: (a.rank, not a.word, a.start)) if a.rank <= 1), None)
     if num is not None:
         tmp = _make_act(text, [num], 0, n)
         act.numero, act.numero_start, act.numero_end = tmp.numero, tmp.numero_start, tmp.numero_end
