@@ -16,7 +16,6 @@ import json
 import os
 import random
 import resource
-import shutil
 import signal
 import subprocess
 import sys
@@ -29,8 +28,9 @@ SHARED = REPO / ".." / "shared" / "corpus"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "batch"))
 
-from delibparse import batch  # noqa: E402
-from batch_helpers import check_out_dir  # noqa: E402
+from batch_helpers import check_out_dir
+
+from delibparse import batch
 
 
 def dev_documents(*, pdf: bool = True) -> list[Path]:

@@ -410,6 +410,10 @@ def _worker_main(conn: Any, func: str) -> None:
         resolve(func)
     except Exception:  # reported per document by run_one
         pass
+    try:
+        conn.send("ready")
+    except (BrokenPipeError, OSError):
+        return
     while True:
         try:
             msg = conn.recv()
@@ -433,6 +437,7 @@ class _Slot:
     task: tuple[int, str, str | None] | None = None
     started: float = 0.0
     n_done: int = 0
+    ready: bool = False  # the worker has imported the parse function (its start-up is not timed)
 
 
 class LocalPool:
@@ -473,16 +478,17 @@ class LocalPool:
         slot.proc.join(timeout=5)
         slot.conn.close()
         new = self._spawn()
-        slot.proc, slot.conn, slot.task, slot.n_done = new.proc, new.conn, None, 0
+        slot.proc, slot.conn, slot.task, slot.n_done, slot.ready = new.proc, new.conn, None, 0, False
 
     def run(self, tasks: Iterator[tuple[int, str, str | None]]) -> Iterator[dict]:
         """Yield one Document dict per task, in completion order."""
         from multiprocessing.connection import wait
 
         exhausted = False
+        start_failures = 0
         while True:
             for slot in self.slots:
-                if slot.task is None and not exhausted:
+                if slot.ready and slot.task is None and not exhausted:
                     task = next(tasks, None)
                     if task is None:
                         exhausted = True
@@ -493,23 +499,34 @@ class LocalPool:
                     except (BrokenPipeError, OSError):
                         pass  # seen as a dead worker below
             busy = [s for s in self.slots if s.task is not None]
-            if not busy:
+            starting = [s for s in self.slots if not s.ready]
+            if not busy and (exhausted or not starting):
                 return
             wait_for = None
-            if self.timeout:
+            if self.timeout and busy:
                 wait_for = max(0.0, min(s.started + self.timeout for s in busy) - time.monotonic())
             handles = {}
-            for s in busy:
+            for s in busy + starting:
                 handles[s.conn] = s
                 handles[s.proc.sentinel] = s
             ready = wait(list(handles), timeout=wait_for)
             handled: set[int] = set()
             for h in ready:
                 slot = handles[h]
-                if id(slot) in handled or slot.task is None:
+                if id(slot) in handled:
                     continue
                 handled.add(id(slot))
-                yield self._collect(slot)
+                if not slot.ready:
+                    if self._hello(slot):
+                        start_failures = 0
+                        continue
+                    start_failures += 1
+                    if start_failures > 3 * len(self.slots):
+                        raise RuntimeError(f"batch workers die at start-up (exit code {slot.proc.exitcode})")
+                    self._replace(slot, kill=True)
+                    continue
+                if slot.task is not None:
+                    yield self._collect(slot)
             if self.timeout:
                 now = time.monotonic()
                 for slot in busy:
@@ -517,6 +534,16 @@ class LocalPool:
                         _, source, sha = slot.task
                         self._replace(slot, kill=True)
                         yield failed_document(source, sha, E_TIMEOUT, f"no result after {self.timeout:g} s; worker killed")
+
+    def _hello(self, slot: _Slot) -> bool:
+        """Read a starting worker's 'ready'; False if it died instead."""
+        try:
+            if slot.conn.poll() and slot.conn.recv() == "ready":
+                slot.ready = True
+                return True
+        except (EOFError, OSError):
+            pass
+        return False
 
     def _collect(self, slot: _Slot) -> dict:
         assert slot.task is not None

@@ -260,7 +260,7 @@ class _stdout:
     def __enter__(self) -> Any:
         return sys.stdout
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         sys.stdout.flush()
 
 

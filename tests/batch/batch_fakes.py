@@ -1,7 +1,8 @@
 """Stand-in per-document functions for batch tests: they build real ``Document`` records.
 
 A test input is a small text file whose first line is a directive:
-``ACTS n`` (n acts), ``CRASH`` (segfault), ``EXIT`` (worker exits), ``SLEEP s``, ``RAISE``, ``OCR``.
+``ACTS n`` (n acts), ``CRASH`` (segfault), ``EXIT`` (worker exits), ``SLEEP s``, ``RAISE``, ``OCR``,
+``FLAKY marker`` (fails until the file ``marker`` exists, and creates it).
 """
 
 from __future__ import annotations
@@ -54,6 +55,11 @@ def parse(path: Path) -> Document:
         os._exit(3)
     if cmd == "SLEEP":
         time.sleep(float(head[1]))
+    if cmd == "FLAKY":
+        marker = Path(head[1])
+        if not marker.exists():
+            marker.touch()
+            raise ValueError("transient failure")
     if cmd == "RAISE":
         raise ValueError("unexpected layout")
     if cmd == "OCR":

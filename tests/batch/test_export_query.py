@@ -8,10 +8,10 @@ import datetime as dt
 import json
 
 import pytest
+from batch_fakes import make_act
 
 from delibparse import batch, export, query, scdl
 from delibparse.record import Act, Document, Evidence, Vote
-from batch_fakes import make_act
 
 
 @pytest.fixture()
