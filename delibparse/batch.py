@@ -280,6 +280,16 @@ class Store:
         self.done: set[str] = set()
         self.recovered_orphans = 0
         self.forgotten = 0
+        self._lock = open(self.dir / ".lock", "w")  # noqa: SIM115 - held for the Store's life
+        try:
+            import fcntl
+
+            fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # pragma: no cover - not POSIX
+            pass
+        except OSError:
+            self._lock.close()
+            raise OSError(f"{self.dir} is being written by another batch run") from None
         self._recover()
         if retry:
             self._forget(retry)
@@ -357,6 +367,7 @@ class Store:
     def close(self) -> None:
         for fh in (self._acts, self._errs, self._docs):
             fh.close()
+        self._lock.close()  # releases the flock
 
 
 def error_lines(doc: dict) -> list[dict]:
@@ -728,7 +739,7 @@ def run_batch(
     def tasks() -> Iterator[tuple[int, str, str | None]]:
         for i, source in enumerate(iter_inputs(inputs, extensions=extensions)):
             summary.seen += 1
-            sha = None if "://" in source and engine == "dask" and scheduler else sha256_of(source)
+            sha = sha256_of(source)  # in the parent, so that the resume key exists before dispatch
             key = sha or f"path:{source}"
             if key in store.done and key not in dispatched:
                 summary.skipped_done += 1

@@ -171,3 +171,11 @@ def test_retry_parses_failed_documents_again(tmp_path):
     assert (s3.processed, s3.skipped_done, s3.status["ok"]) == (1, 1, 1)
     inv = check_out_dir(tmp_path / "out")
     assert inv["documents"] == 2 and not read_lines(tmp_path / "out" / "errors.jsonl")
+
+
+def test_a_second_run_on_the_same_out_dir_is_refused_while_the_first_holds_it(tmp_path):
+    first = batch.Store(tmp_path / "out")
+    with pytest.raises(OSError, match="another batch run"):
+        batch.Store(tmp_path / "out")
+    first.close()
+    batch.Store(tmp_path / "out").close()
