@@ -86,6 +86,9 @@ def _rx() -> dict:
             r"(?i)(?:donn|remis|transmis)\w*\s+(?:son\s+|sa\s+|un\s+|leur\s+)?(?:pouvoir|procuration|mandat|d[ée]l[ée]gation)|"
             r"repr[ée]sent[ée]e?s?\s+par|(?:pouvoir|procuration|mandat)s?\s*(?:donn[ée]e?\s+)?(?:à|a|de|:)\s"
         ),
+        "suppleant": re.compile(
+            rf",?\s*(?i:repr[ée]sent[ée]e?\s+par\s+(?:son|sa|le|la|un|une)\s+suppl[ée]ante?)\s*(?:{namec})?"
+        ),
         "trig_pair": re.compile(r"\s(?:à|a|par|pour)\s|→|->|=>"),
         "trig_president": re.compile(r"(?i)pr[ée]sid|ouvre\s+la\s+s|d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte"),
         "trig_secretaire": re.compile(r"(?i)secr[ée]taire"),
@@ -148,7 +151,7 @@ def _rx() -> dict:
         "secretaire": [
             re.compile(
                 rf"(?i:secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?)(?:\s*\(e?s?\))?(?:\s+(?i:est|a\s+été)\s+"
-                rf"(?i:d[ée]sign[ée]e?|[ée]lue?))?\s*[:\-–]?\s*(?P<n>{namec}(?:\s+(?i:et)\s+{namec})?)"
+                rf"(?i:d[ée]sign[ée]e?|[ée]lue?))?(?P<sep>\s*[:\-–]\s*|\s+)(?P<n>{namec}(?:\s+(?i:et)\s+{namec})?)"
             ),
             re.compile(
                 rf"(?P<n>{namec})\s*,?\s*(?i:a\s+été|est|ayant\s+été|sont|ont\s+été)\s+(?:\w+\s+){{0,2}}?"
@@ -221,7 +224,17 @@ def find_labels(text: str, start: int, end: int) -> list[Label]:
     hits: list[Label] = []
     for role, rx in _rx()["labels"]:
         for m in rx.finditer(text, start, end):
-            hits.append(Label(role, m.start(), m.end()))
+            a, b = m.start(), m.end()
+            lo = max(0, a - 80)
+            if text.rfind("(", lo, a) > text.rfind(")", lo, a):
+                continue  # "(à compter de la délibération n°3)": a note, not a heading
+            if role in LIST_ROLES and text[a].islower() and not _COLON_AFTER.match(text, b):
+                # "les membres présents forment ...", "Sandrine X excusée": prose, not a heading;
+                # "Nombre de présents 45": a count
+                if role not in COUNT_FIELD or not _rx()["count_after"].match(text, b, min(end, b + 40)):
+                    continue
+                role = "count_" + role
+            hits.append(Label(role, a, b))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[Label] = []
     for h in hits:
@@ -231,6 +244,9 @@ def find_labels(text: str, start: int, end: int) -> list[Label]:
             continue
         out.append(h)
     return out
+
+
+_COLON_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?:")
 
 
 def _num(s: str) -> int | None:
@@ -259,7 +275,7 @@ def find_counts(text: str, start: int, end: int, labels: list[Label] | None = No
                     # labels and values in the same order; extra labels on the left are titles
                     run = run[-len(nums) :] if len(run) > len(nums) else run
                     for lab, n in zip(run, nums):
-                        f = COUNT_FIELD.get(lab.role)
+                        f = COUNT_FIELD.get(lab.role.removeprefix("count_"))
                         if f:
                             out.append(Found(f, int(n), lab.start, m.end(), "attendance.count_table", 0.9))
                         taken.add(lab.start)
@@ -274,7 +290,7 @@ def find_counts(text: str, start: int, end: int, labels: list[Label] | None = No
         if not m:
             continue
         v = _num(m.group("num"))
-        f = COUNT_FIELD.get(lab.role)
+        f = COUNT_FIELD.get(lab.role.removeprefix("count_"))
         if lab.role == "presents" and re.search(r"(?i)titulaire|suppl", text[lab.start : lab.end]):
             f = None  # "présents titulaires : 45 - présents suppléants : 4": no single count stated
         if v is not None and f:
@@ -371,36 +387,76 @@ def _name_at_start() -> re.Pattern:
     return re.compile(rf"\s*{_rx()['namec']}")
 
 
+def _single_ok(piece: str, name: str) -> bool:
+    """A one-word name is kept when written in capitals ('MORIN') or after a civility ('M. Troussel')."""
+    if " " in name or name.isupper() or not name[:1].isalpha():
+        return True
+    return bool(re.match(rf"\s*(?:{N.civility_pattern()})", piece))
+
+
 def _list_names(seg: str) -> list[str]:
-    """Names of one list segment; stops at the first piece that reads as a sentence."""
+    """Names of one list segment; stops at a sentence or after two pieces of junk in a row."""
     out: list[str] = []
+    junk = 0
     for piece in N.split_pieces(seg):
+        if not _blank_re().sub("", piece).strip():
+            continue  # "Mmes", "MM.", "Adjoints", "23": nothing, not junk
         n = N.clean_name(piece)
         if n is not None:
             if len(n.split()) >= 4:
                 parts = N.find_names(n)
                 if len(parts) > 1 and sum(len(x.split()) for x in parts) == len(n.split()):
                     out.extend(parts)
+                    junk = 0
                     continue
-            out.append(n)
-            continue
+            if _single_ok(piece, n):
+                out.append(n)
+                junk = 0
+                continue
+        m = _name_at_start().match(piece)
+        head = None
+        if m:
+            head = m.group()
+            # "Paul DURAND Engagé depuis": a capitalised sentence start is not a first name
+            if re.match(r"\s+\p{Ll}", piece[m.end() :]) and re.search(r"\s\p{Lu}\p{Ll}+$", head):
+                head = head[: head.rstrip().rfind(" ")]
         if _sentence_like(piece):
             # keep a name that opens the sentence ("Mme Anne PETIT. Le Conseil ...")
-            m = _name_at_start().match(piece)
-            if m:
-                head = m.group()
-                # "Paul DURAND Engagé depuis": a capitalised sentence start is not a first name
-                if re.match(r"\s+\p{Ll}", piece[m.end() :]) and re.search(r"\s\p{Lu}\p{Ll}+$", head):
-                    head = head[: head.rstrip().rfind(" ")]
-                n = N.clean_name(head)
-                if n is not None:
-                    out.append(n)
+            n = N.clean_name(head) if head else None
+            if n is not None and _single_ok(piece, n):
+                out.append(n)
             break
-        # names without separators ("Anne PETIT Paul DURAND"), else junk (a lone role, OCR debris): skip
-        found = N.find_names(piece)
-        if found and sum(len(x) for x in found) >= 0.6 * len(piece.strip()):
-            out.extend(found)
+        # names without separators ("Anne PETIT Paul DURAND")
+        if not re.search(r"(?<![\p{L}'’])\p{Ll}{3,}", N.role_pattern() and re.sub(N.role_pattern(), " ", piece)):
+            found = N.find_names(piece)
+            if found and sum(len(x) for x in found) >= 0.6 * len(piece.strip()):
+                out.extend(found)
+                junk = 0
+                continue
+        # "Monsieur Jack DUVAL n° 13-02": the name, then junk
+        n = N.clean_name(head) if head else None
+        if n is not None and _single_ok(piece, n):
+            out.append(n)
+        junk += 1
+        if junk >= 2:
+            break
     return out
+
+
+@functools.cache
+def _blank_re() -> re.Pattern:
+    return re.compile(rf"{N.civility_pattern()}|{N.role_pattern()}|[\d\W_]+|(?<![\p{{L}}])(?i:et|n°|no)(?![\p{{L}}])")
+
+
+_PAREN = re.compile(r"\([^()]*\)")
+_SENTENCE = re.compile(r"(?:(?<![\p{L}'’])\p{Ll}[\p{Ll}'’\-]*[\s,]+){7,}")
+
+
+def _body_end(body: str) -> int:
+    """Where a list's text turns into prose: seven lower-case words in a row (notes in brackets aside)."""
+    blank = _PAREN.sub(lambda m: "X" * len(m.group()), body)
+    m = _SENTENCE.search(blank)
+    return m.start() if m else len(body)
 
 
 def find_lists(
@@ -433,6 +489,8 @@ def find_lists(
         if m:
             off = m.end()
         body = seg[off:]
+        body = body[: _body_end(body)]
+        body = _rx()["suppleant"].sub(lambda m: " " * len(m.group()), body)
         pairs = lab.role == "pouvoirs" or bool(
             re.search(r"(?i)pouvoir|procuration|mandat|repr[ée]sent", text[lab.start : lab.end] + seg[:off])
         )
@@ -528,6 +586,8 @@ def find_secretaire(text: str, start: int, end: int) -> list[Found]:
     rx = _rx()
     for i, r in enumerate(rx["secretaire"]):
         for m in _finditer(r, rx["trig_secretaire"], text, start, end, 250, 400):
+            if i == 0 and not m.group("sep").strip() and re.search(r"(?i)\b(?:le|la|les)\s+$", text[max(0, m.start() - 4) : m.start()]):
+                continue  # "Le Président Le secrétaire de séance Paul X Anne Y": a signature block
             n = _name_of(m)
             if n:
                 out.append(Found("secretaire", n, m.start("n"), m.end("n"), f"attendance.secretaire{i}", 1.0 - 0.1 * i))

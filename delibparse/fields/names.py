@@ -40,9 +40,13 @@ def role_pattern() -> str:
     return r"(?<![\p{L}])(?i:" + "|".join(roles) + r")(?![\p{L}])"
 
 
+def _not_name_words() -> list[str]:
+    return [str(w) for w in _data()["not_names"]] + [str(w) for w in load("numbers")["words"] if len(str(w)) > 2]
+
+
 @functools.cache
 def _not_names() -> frozenset[str]:
-    return frozenset(fold(w) for w in _data()["not_names"])
+    return frozenset(fold(w) for w in _not_name_words())
 
 
 @functools.cache
@@ -55,11 +59,11 @@ def name_pattern() -> str:
     """Regex (no groups) for one person's name as written: 'Jean-Pierre DI MEO', 'LE GOFF Anne',
     'P. RIO', 'Jean Serret', 'MORIN'. No civility. Stops where a second name starts in lists without
     separators ('Anne MARTIN Paul DUPONT' gives two matches)."""
-    not_names = _trie([str(w).lower() for w in _data()["not_names"]])
+    not_names = _trie(sorted({w.lower() for w in _not_name_words()} | {fold(w) for w in _not_name_words()}))
     nn = rf"(?!(?i:{not_names})(?![\p{{L}}'’\-])|{civility_pattern()}|[LlDdQq]u?['’]\p{{Ll}})"
     part = r"(?:(?i:de|du|des|le|la|van|von|der|den|di|da|del|dos|das|ben|el|ter)[^\S\n]+|(?i:d)['’])"
-    capw = rf"{nn}\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-[^\S\n]?\p{{L}}[\p{{L}}'’]*)*"
-    upw = rf"{nn}\p{{Lu}}[\p{{Lu}}'’]+(?:-[^\S\n]?\p{{Lu}}[\p{{Lu}}'’]*)*(?![\p{{Ll}}])"
+    capw = rf"{nn}\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-[^\S\n]?\p{{L}}[\p{{L}}'’]*)*(?![\p{{L}}'’])"
+    upw = rf"{nn}\p{{Lu}}[\p{{Lu}}'’]+(?:-[^\S\n]?\p{{Lu}}[\p{{Lu}}'’]*)*(?![\p{{L}}'’])"
     init = r"\p{Lu}{1,2}\.(?:-?\p{Lu}{1,2}\.?)*|\p{Lu}-\p{Lu}\b"
     sp = r"[^\S\n]+"
     first = rf"(?:{capw}|{init})"
