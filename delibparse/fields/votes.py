@@ -367,7 +367,8 @@ def _names_before(text: str, pos: int, lo: int) -> tuple[list[str], int]:
     return names, pos - len(w) + first.start()
 
 
-def _names_from_mention_names(text: str, m: Mention, end: int) -> None:
+def _attach_names(text: str, m: Mention, end: int) -> None:
+    """Names listed after a count of votes against or abstentions become the mention's names."""
     if m.kind in ("contre", "abstention"):
         names, new_end = _names_after(text, m.end, end)
         if names:
@@ -399,7 +400,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
         vals = [(x.group(0), x.start(), x.end()) for x in re.finditer(r"\d{1,3}|/", f[m.start("vals"): m.end("vals")])]
         vals = [(v, a + m.start("vals"), b + m.start("vals")) for v, a, b in vals]
         pre = _PRECEDING_NUM.search(f, max(start, m.start() - 8), m.start())
-        if pre and pre.group(1):
+        if pre and pre.group(1) and len(vals) < len(labels):  # "38 Pour: Contre : Abstention : / /"
             vals = [(pre.group(1), pre.start(1), pre.end(1))] + vals
         for lab, (val, a, b) in zip(labels, vals):
             add(Mention(lab, a, b, _count(val), rule="votes.table"))
@@ -460,7 +461,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
     # names after counts
     for mm in out:
         if mm.value is not None and mm.rule != "votes.table":
-            _names_from_mention_names(text, mm, end)
+            _attach_names(text, mm, end)
     # 6. names before the phrase: "M. X ne prend pas part au vote", "Mme Y s'abstient"
     for m in NAMES_FIRST.finditer(f, start, end):
         if not free(m.start(), m.end()):

@@ -136,6 +136,8 @@ MORE_COUNTS = [
     "La proposition est {issue:rejete}rejetée{/} par 10 voix contre 8.{pour:8}{/}{contre:10}{/}{unanimite:false}{/}",
     "Pour ........ {pour:17}17{/}\nContre ....... {contre:2}2{/}\nAbstention ... {abstention:0}0{/}\n{issue:adopte}{/}"
     "{unanimite:false}{/}",
+    "Votants 23\nPour | Contre | Abstention\n{pour:20}20{/} | {contre:1}1{/} | {abstention:2}2{/}\n{issue:adopte}{/}"
+    "{unanimite:false}{/}",
     # count of the votes after the unanimity
     "Approbation par l'assemblée {unanimite:true}à l'unanimité des votants{/}{qual:des votants}{/} par "
     "{pour:38}38 voix{/}.{issue:adopte}{/}",
