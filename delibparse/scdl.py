@@ -457,6 +457,9 @@ class ScdlOptions:
             if data.get(k) is not None:
                 data[k] = str(data[k])
         data["matieres"] = {str(k): str(v) for k, v in (data.get("matieres") or {}).items()}
+        for code in [data.get("matiere_code"), *data["matieres"].values()]:
+            if code is not None and matiere_nom(code) is None:
+                raise ValueError(f"unknown ACTES matière code {code!r} (levels 1-2 run from 1.1 to 9.4)")
         return cls(**data)
 
 

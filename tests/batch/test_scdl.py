@@ -174,6 +174,8 @@ def test_row_from_act_never_invents_siret_or_matiere_and_uses_options():
     assert scdl.check_row(row, table_schema=True) == []
     with pytest.raises(ValueError):
         scdl.ScdlOptions.from_config({"siret": "x"})
+    with pytest.raises(ValueError, match="unknown ACTES"):
+        scdl.ScdlOptions.from_config({}, matiere_code="9.9")
 
 
 # ---------------------------------------------------------------- real files written by others
