@@ -39,7 +39,7 @@ from .base import Context, Found
 FIELDS = ("visas", "considerants", "decisions")
 
 # characters that open a list item
-_BULLETS = "-–—•▪►➢❖◦‣⁃*>+_→·\u2023\u25cf\u25a0\u25aa\u2713\u2714\u27a2"
+_BULLETS = "-–—•▪►➢❖◦‣⁃*>+_→·■□◆◇○●➔✓✔\u2023\u25aa\u27a2"
 _PRIVATE = "\ue000-\uf8ff"  # Wingdings bullets of PDF extracts ("\uf0f0", "\uf0b7" ...)
 
 
@@ -202,14 +202,19 @@ _HARD_NL = re.compile(r"(?<=[.;:!?])[ \t]*\n\s*|\n[ \t]*\n\s*")
 _BULLET_AT = re.compile(
     rf"""(?x)
     (?:(?<=^|\n)[ \t]*|(?<=[.;:,!?|])[ \t]*|(?<=\s))
-    (?P<b>[•▪►➢❖◦‣⁃→·\u25cf\u25a0\u25aa\u2713\u2714\u27a2{_PRIVATE}]
-        |(?<=(?:^|\n|[.;:,!?|])[ \t]*)(?:[-–—*>+]|_+|\d{{1,2}}\s?[.)°]|[a-h]\))
+    (?P<b>[•▪►➢❖◦‣⁃→·■□◆◇○●➔✓✔\u2023\u25aa\u27a2{_PRIVATE}]
+        |(?<=(?:^|\n|[.;:,!?|])[ \t]*)(?:[-–—*>+]|_+|\d{{1,2}}\s?(?:°\)?|[.)])|[a-h]\))
         |(?<=(?:^|\n)[ \t]*)\d{{1,2}}\s*[-–])
     (?=[ \t_]*[\p{{L}}«"(])
     """
 )
-_LEAD = re.compile(rf"^[\s{re.escape(_BULLETS)}{_PRIVATE}|]*(?:(?:\d{{1,2}}\s?[.)°]|[a-h]\))\s+)?[\s_]*")
-_TAIL = re.compile(rf"[\s;,.:{re.escape(_BULLETS)}{_PRIVATE}|]*(?:[;,.]\s*\d{{1,2}}[.)]?)?[\s;,.{re.escape(_BULLETS)}{_PRIVATE}|]*$")
+_LEAD = re.compile(rf"^[\s{re.escape(_BULLETS)}{_PRIVATE}|]*(?:(?:\d{{1,2}}\s?(?:°\)?|[.)])|[a-h]\))\s+)?[\s_]*")
+# what ends a clause but is not part of it: punctuation, a dangling bullet or list number ("; 2.")
+_TAIL = re.compile(
+    rf"""(?x)(?:[\s;,.:|]|(?<=\s)[{re.escape(_BULLETS)}{_PRIVATE}]+)*
+    (?:(?<=[;,.]\s*)\d{{1,2}}[.)]?)?
+    (?:[\s;,.|]|(?<=\s)[{re.escape(_BULLETS)}{_PRIVATE}]+)*$"""
+)
 _WS = re.compile(r"\s+")
 # a bullet read by OCR as a letter glued to the verb: "SAPPROUVE la ...", "$DIT QUE ..."
 _OCR_VERB = re.compile(
@@ -236,6 +241,7 @@ class _Unit:
     bullet: bool
     para: bool  # after a blank line or at the region's start
     hint: str  # the starter that opened it ("visa", "verb", "sentence" ...)
+    first_line: str = ""  # its first line as written
     kind: str = "other"
 
 
@@ -392,7 +398,7 @@ def _units(s: str, rx: _Rx) -> list[_Unit]:
         text = _WS.sub(" ", body).strip()
         if not text:
             continue
-        units.append(_Unit(a + n_lead, b, text, bullet, br[a] == "para", br[a]))
+        units.append(_Unit(a + n_lead, b, text, bullet, br[a] == "para", br[a], body.split("\n", 1)[0].strip()))
     return units
 
 
@@ -400,6 +406,7 @@ _VU_HEAD = re.compile(r"^(?:Vu|VU)\s*:?\s*$")
 _CONS_HEAD = re.compile(r"^(?:Consid[ée]rant|CONSID[EÉ]RANT)\s*:?\s*$")
 _VU_ANY = re.compile(r"(?i)^vu\s")
 _VU_START = re.compile(r"^(?:Vu|VU)(?=\s|l[ae])")
+_CONS_LOW = re.compile(r"^consid[ée]rant\b")
 _CONS_START = re.compile(r"^(?:Consid[ée]rant|CONSID[EÉ]RANT)\b")
 _STOP_IN = re.compile(r"[.;]")
 _STOP_END = re.compile(r"[.;]\s*$")
@@ -429,6 +436,16 @@ _OTHER_SUBJECT = re.compile(
 )
 _CAPS_TITLE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ0-9'’,()«»\-–]+\s+){2,}[A-ZÀ-ÖØ-Þ'’\-]{2,}(?![\p{Ll}])")
 _VOTE_VERB = re.compile(r"(?i)^vot\w*\s*:")
+# a line that is only a signatory's title: "Le Maire,", "Pour le Président et par délégation"
+_SIGNATURE = re.compile(
+    r"(?i)^(?:pour\s+)?(?:le|la|p/le|p\.o\.?)\s+(?:maire|pr[ée]sidente?|secr[ée]taire(?:\s+de\s+s[ée]ance)?)"
+    r"(?:\s+(?:et\s+par\s+d[ée]l[ée]gation|de\s+s[ée]ance))?\s*,?\s*$"
+)
+_SOFT_END = re.compile(r"[,:\-–]\s*\d{0,3}\s*$")
+_ASIDE = re.compile(
+    r"(?i)ne\s+(?:prend|prennent|participe\w*)\s+pas\s+(?:part|au\s+vote)|s['’]\s*abst(?:ien|en)|quitt\w*\s+la\s+s[ée]ance"
+    r"|rejoin\w*\s+la\s+s[ée]ance|sort\w*\s+de\s+la\s+salle"
+)
 _TRIGGER_TAIL = re.compile(r"(?:[:\-–]|\b(?:de|d['’]))\s*\d{0,3}\s*$")
 _SECRETARY = re.compile(r"(?i)secr[ée]taire")
 _PAST_OK = re.compile(r"(?i)apr[eè]s\s+(?:en\s+avoir\s+|avoir\s+)?(?:d[ée]lib|s['’]\s*[êe]tre\s+prononc|vote)")
@@ -442,15 +459,17 @@ def _classify(u: _Unit, rx: _Rx) -> str:
         return "cons_head"
     if u.hint == "visa" or (u.bullet and _VU_ANY.match(t)) or _VU_START.match(t):
         return "visa"
-    if u.hint == "cons" or _CONS_START.match(t):
+    if u.hint == "cons" or _CONS_START.match(t) or (u.bullet and _CONS_LOW.match(t)):
         return "cons"
+    if u.bullet and _ASIDE.search(t[:120]):
+        return "vote"  # "- M. X ne prend pas part au vote"
     if u.hint == "motive":
         return "motive"
     if u.hint == "article":
         return "article"
     if u.hint == "heading" or rx.heading.match(t):
         return "heading"
-    if rx.end.match(t):
+    if rx.end.match(t) or _SIGNATURE.match(u.first_line):
         return "end"
     if rx.trigger_alone.match(t):
         return "trigger"
@@ -482,6 +501,8 @@ def _classify(u: _Unit, rx: _Rx) -> str:
             return "sentence"
         if _STOP_END.search(t) or len(rest) > 200:
             return "other"
+        if not _SOFT_END.search(t) and not _DELIB.search(t):
+            return "other"  # "LE CONSEIL MUNICIPAL" alone, a heading
         return "trigger_soft"  # "Le Conseil, après en avoir délibéré :" (no verb): items follow
     if u.hint == "pre" or _MAJORITY_START.match(t):
         v = _assembly_verb(t, rx)

@@ -111,6 +111,30 @@ M. Leroy signale un nid-de-poule rue des Écoles.""",
 <d>Madame le Maire demande aux membres du conseil s'ils sont d'accord pour renouveler la convention
 pour une durée de trois ans ?</d>
 Vote : pour à l'unanimité""",
+    # numbered "1°)" items, a table kept in its item, vote counts, "Fait à", the signature
+    """Le Conseil Municipal,
+Entendu l'exposé de Monsieur le Maire,
+<v>Vu le Code général des impôts, et notamment ses articles 1636 B sexies et
+1639 A</v>,
+<c>Considérant que le produit attendu assure l'équilibre du budget primitif</c>,
+Après en avoir délibéré, à l'unanimité des membres présents et représentés,
+1°) <d>FIXE les taux d'imposition pour 2025 comme suit :
+Taxe foncière sur les propriétés bâties : 31,20 %
+Taxe foncière sur les propriétés non bâties : 52,75 %</d>
+2°) <d>CHARGE Monsieur le Maire de notifier cette décision aux services fiscaux</d>.
+Pour : 15 Contre : 0 Abstention : 0
+Fait à Saint-Pierre, le 4 avril 2025
+Le Maire,
+Jean-Luc BERNARD""",
+    # a heading "LE CONSEIL MUNICIPAL" and the attendance list under it give nothing; lower-case
+    # "considérant" on a bullet; an aside about the vote is no decision
+    """LE CONSEIL MUNICIPAL
+- M. Paul DURAND
+- Mme Anne PETIT
+Le Conseil municipal, après en avoir délibéré :
+- <c>considérant l'urgence des travaux</c>,
+- <d>approuve le devis de l'entreprise Bati+</d> ;
+- M. Martin ne prend pas part au vote.""",
     # (e) with items
     """Il est proposé aux membres du conseil municipal :
 - <d>d'approuver le projet de convention</d>
