@@ -135,7 +135,7 @@ OUTCOME = re.compile(
     | \b(?:adopt|approuv|rejet|refus)(?:[ée]e?s?|e|ent)\b
     | \bvote\s*:|\bvotants?\b|\bpour\s*:\s*\d|\bvoix\b|\babstention
     | \b(?:d[ée]cide|autorise|approuve|accepte|d[ée]signe|sollicite|prend\s+acte|[ée]met|valide|fixe|adopte|acte)\b
-    | \bapr[eè]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]
+    | \bapr[eè]s\s+(?:en\s+avoir\s+d[ée]lib[ée]r[ée]|d[ée]lib[ée]ration)|\bdonne\s+son\s+accord
     | \b(?:ADOPT[ÉE]E?S?|APPROUV[ÉE]E?S?|REJET[ÉE]E?S?|PREND\s+ACTE|D[ÉE]CIDE)\b
     | \bmajorit[ée]\b
     """,
@@ -308,6 +308,9 @@ def find_anchors(text: str) -> list[Anchor]:
         before = text[max(0, m.start() - 3) : m.start()]
         if not re.search(r"(?:^|\n|[.!?»:]\s|\d\s)$", before) and (letters < 15 or len(words) < 3):
             continue  # inside a sentence, only a long run of capitals is a heading
+        # lists of names in capitals ("MM MORIN, BORONIEC, MADRAY") are not headings
+        if head.count(",") >= 2 or re.match(r"(?:M|MM|Mme|Mmes|MME|MMES|Mlle)\.?\s", head):
+            continue
         # names in capitals after a civility ("M. LEBLANC, M. THUILLER") are not headings
         if re.search(r"(?:\b(?:M|MM|Mme|Mmes|Mlle)\.?|Monsieur|Madame)\s*$", text[max(0, m.start() - 12) : m.start()]) \
                 or re.search(r"(?:^|\s)(?:M|MM|Mme)\.(?:\s|$)", head):
@@ -430,9 +433,10 @@ def segment(text: str) -> Segmentation:
                 acts.append(_make_act(text, pending, pending_start, s))
             pending, pending_start = g, s
         else:
-            if not acts and pending is None:
-                head_end = e if not (fams & strong) else head_end
-                if fams & strong or fams == {"item"}:
+            if not acts:
+                # before the first act: a heading waits for the outcome that follows it; a later
+                # heading replaces one in capitals only (a letterhead, a title)
+                if pending is None or {a.family for a in pending} <= {"caps"}:
                     pending, pending_start = g, s
                 continue
             if pending is None:
