@@ -32,6 +32,7 @@ _STAMP = re.compile(
     | \bID\s*:\s*\d{3}- | \b\d{3}-\d{9}-\d{8}-\S+-[A-Z]{2}\b  # @ctes identifier
     """
 )
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 _NUMERIC = re.compile(r"[\d\s.,:;/€%+()-]+")
 _MARKER = re.compile(r"^(?:[-–—•·●▪■□➢►>*o]|\(?[0-9ivxlcIVXLC]{1,5}[.)°]|\(?[a-zA-Z][.)])$")
 _PAGE_NUMBER = re.compile(
@@ -97,7 +98,8 @@ def rows_of(words: list[Word]) -> list[list[Word]]:
         for row in rows[-6:]:
             ov = min(row[1], w.bottom) - max(row[0], w.top)
             ratio = ov / max(min(h, row[1] - row[0]), 0.5)
-            if ratio > best_ov:
+            # a row never holds two words at the same x: that is the next line of a side panel
+            if ratio > best_ov and not any(o.x0 < w.x1 - 0.5 and w.x0 < o.x1 - 0.5 for o in row[2]):
                 best, best_ov = row, ratio
         if best is not None and best_ov >= 0.5:
             best[2].append(w)
@@ -113,11 +115,14 @@ def segments_of(row: list[Word], vrules: list[tuple[float, float, float]] = ()) 
     """Split one row at wide gaps, and at vertical rules ``(x, top, bottom)``, into segments."""
     cy = (min(w.top for w in row) + max(w.bottom for w in row)) / 2
     walls = [x for x, t, b in vrules if t <= cy <= b]
+    # a justified line has wide but even gaps: only a gap well above the row's usual one splits
+    usual = _median([b.x0 - a.x1 for a, b in zip(row, row[1:])], default=0.0) if len(row) > 3 else 0.0
     out: list[list[Word]] = [[row[0]]]
     for w in row[1:]:
         prev = out[-1][-1]
         size = max(_median([x.size for x in out[-1]]), w.size, 4.0)
-        if w.x0 - prev.x1 > max(SEGMENT_GAP * size, 3.0) or any(prev.x1 - 1 <= x <= w.x0 + 1 for x in walls):
+        gap = w.x0 - prev.x1
+        if (gap > max(SEGMENT_GAP * size, 3.0, 2.0 * usual)) or any(prev.x1 - 1 <= x <= w.x0 + 1 for x in walls):
             out.append([w])
         else:
             out[-1].append(w)
@@ -289,18 +294,38 @@ def _emit_band(band: list[Item]) -> list[tuple[str, Box]]:
 
 
 def _prose(col: list[Item]) -> bool:
+    """Running text: at least 3 rows, most of them filling the column, with 7+ words a row."""
     rows = _bands(col)
     if len(rows) < 3:
         return False
-    n_words = sum(len(it.text.split()) for it in col)
-    return n_words / len(rows) >= 6 and n_words >= 25
+    x0, x1 = min(i.x0 for i in col), max(i.x1 for i in col)
+    full = sum(1 for r in rows if max(i.x1 for i in r) - min(i.x0 for i in r) >= 0.7 * (x1 - x0))
+    n_words = sum(len(_ALPHA_WORD.findall(it.text)) for it in col)
+    return full >= 0.5 * len(rows) and n_words >= 7 * len(rows) and n_words >= 25
+
+
+def _side_first(columns: list[list[Item]]) -> list[list[Item]]:
+    """A narrow side panel (counts, stamp) beside a body column is read before the body, on
+    either side, so that the body and its continuation below the panel stay together."""
+    if len(columns) != 2:
+        return columns
+    widths = [max(i.x1 for i in c) - min(i.x0 for i in c) for c in columns]
+    narrow, wide = (0, 1) if widths[0] <= widths[1] else (1, 0)
+    if widths[narrow] <= 0.6 * widths[wide] and _prose(columns[wide]) and not _prose(columns[narrow]):
+        return [columns[narrow], columns[wide]]
+    return columns
 
 
 def _label_column(col: list[Item], group, cuts) -> bool:
-    """'Présents :', 'Absents :' ... each on the row where its value starts (a tabbed hanging indent)."""
-    if len(col) < 2 or sum(1 for it in col if it.text.rstrip().endswith(":")) < 0.8 * len(col):
+    """Row heads: bullets, item numbers and labels ('Présents :', 'Vote :'), each on the row where
+    its text starts (a tabbed hanging indent): read row by row."""
+    if len(col) < 2:
         return False
-    return all(_two_sided(b, cuts) for b in group if any(it in col for it in b))
+    heads = sum(1 for it in col if _MARKER.match(it.text) or (it.text.rstrip().endswith(":") and len(it.text) <= 40))
+    if heads < len(col):
+        return False
+    bands = [b for b in group if any(it in col for it in b)]
+    return sum(1 for b in bands if _two_sided(b, cuts)) >= 0.5 * len(bands)
 
 
 def order_items(items: list[Item], *, height: float) -> list[tuple[str, Box]]:
@@ -370,7 +395,7 @@ def order_items(items: list[Item], *, height: float) -> list[tuple[str, Box]]:
             for b in group:
                 out.extend(_emit_band(b))
         else:
-            for col in columns:
+            for col in _side_first(columns):
                 out.extend(order_items(col, height=height))
         i = last + 1
     return out

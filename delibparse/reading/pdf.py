@@ -330,10 +330,11 @@ def _to_top(frame, x: float, y: float) -> tuple[float, float]:
     return top - y, right - x
 
 
-def _raw_chars(textpage) -> list[tuple[str, float, float, float, float, float]]:
-    """(char, left, bottom, right, top, angle) in PDF user space, in content order.
+def _raw_chars(textpage) -> list[tuple[str, float, float, float, float, float, float]]:
+    """(char, left, bottom, right, top, angle, font size) in PDF user space, in content order.
 
-    Two pdfium calls per character (loose box, angle); the text comes in one call.
+    Two pdfium calls per character (loose box, angle); the text comes in one call and the
+    font size once per distinct box height.
     """
     import pypdfium2.raw as raw
 
@@ -346,7 +347,8 @@ def _raw_chars(textpage) -> list[tuple[str, float, float, float, float, float]]:
         text = "".join(chr(raw.FPDFText_GetUnicode(tp, k)) for k in range(n))
     rect = raw.FS_RECTF()
     ref = ctypes.byref(rect)
-    get_box, get_angle = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharAngle
+    get_box, get_angle, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharAngle, raw.FPDFText_GetFontSize
+    sizes: dict[float, float] = {}  # loose box height -> font size: one size call per run, not per char
     out = []
     append = out.append
     for k, ch in enumerate(text):
@@ -356,18 +358,22 @@ def _raw_chars(textpage) -> list[tuple[str, float, float, float, float, float]]:
             ch = "-"
         if not get_box(tp, k, ref):
             continue
-        append((ch, rect.left, rect.bottom, rect.right, rect.top, get_angle(tp, k)))
+        key = round(abs(rect.top - rect.bottom) + abs(rect.right - rect.left) * 0.001, 1)
+        size = sizes.get(key)
+        if size is None:
+            size = sizes[key] = get_size(tp, k)
+        append((ch, rect.left, rect.bottom, rect.right, rect.top, get_angle(tp, k), size))
     return out
 
 
 def _chars(raw_chars, frame) -> list[tuple[str, float, float, float, float, float, bool]]:
-    """(char, x0, top, x1, bottom, size, upright) in the page frame; size from the box height
-    (ascent + descent ~ 1.2 em), upright = reading in the frame's direction."""
+    """(char, x0, top, x1, bottom, size, upright) in the page frame; upright = reading in the
+    frame's direction."""
     kind = frame[0]
     want = (2 * math.pi - math.radians(kind)) % (2 * math.pi)  # pdfium angles run clockwise
     out = []
     append = out.append
-    for ch, left, bottom, right, top, angle in raw_chars:
+    for ch, left, bottom, right, top, angle, size in raw_chars:
         if kind == 0:
             x0, x1, t, bt = left - frame[1], right - frame[1], frame[2] - top, frame[2] - bottom
         else:
@@ -380,7 +386,9 @@ def _chars(raw_chars, frame) -> list[tuple[str, float, float, float, float, floa
             t, bt = bt, t
         d = abs(angle - want) % (2 * math.pi)
         upright = d < 0.1 or d > 2 * math.pi - 0.1
-        append((ch, x0, t, x1, bt, (bt - t) / 1.2 if upright else (x1 - x0) / 1.2, upright))
+        if size <= 1.0:  # generated characters have no font
+            size = (bt - t) / 1.2 if upright else (x1 - x0) / 1.2
+        append((ch, x0, t, x1, bt, size, upright))
     return out
 
 

@@ -291,3 +291,53 @@ def landscape_drawn_rotated() -> bytes:
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+WRAP_PANEL = ["Nombre de membres", "en exercice : 15", "présents : 12", "votants : 14", "Date de convocation :",
+              "5 mars 2024"]
+
+
+def wrapped_panel(*, side: str = "left", pitch: float = 11, font: float = 8) -> bytes:
+    """A framed panel in a smaller font and its own line pitch; the body wraps beside it (narrow
+    lines) and then runs the full width below it, as Word does with a 'square' text box."""
+    buf, c = _canvas()
+    c.setFont("Helvetica-Bold", 13)
+    c.drawString(200, _y(60), "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS")
+    px = 40 if side == "left" else 420
+    c.rect(px, _y(200), 135, 90)
+    c.setFont("Helvetica", font)
+    for i, line in enumerate(WRAP_PANEL):
+        c.drawString(px + 5, _y(125 + pitch * i), line)
+    c.setFont("Helvetica", 10)
+    words = " ".join(BODY * 2).split()
+    top = 125
+    while words and top < 400:
+        narrow = top < 205
+        x0, width = (190 if side == "left" else 60, 355) if narrow else (60, 480)
+        line = ""
+        while words and c.stringWidth(f"{line} {words[0]}", "Helvetica", 10) < width:
+            line = f"{line} {words.pop(0)}".strip()
+        c.drawString(x0, _y(top), line)
+        top += 13
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def bullets() -> bytes:
+    """'Vote :' then dash bullets set off by a tab, one item wrapped under its text (hanging indent)."""
+    buf, c = _canvas()
+    c.setFont("Helvetica", 11)
+    c.drawString(70, _y(100), "Vote :")
+    items = [["Abstentions : 3 (M. DURAND, M. PETIT, Mme ROUX) qui estiment que le plan de financement",
+              "n'est pas assez détaillé pour se prononcer en connaissance de cause"], ["Pour : 16"]]
+    top = 114
+    for item in items:
+        c.drawString(88, _y(top), "-")
+        for line in item:
+            c.drawString(106, _y(top), line)
+            top += 13
+    c.drawString(70, _y(top + 14), "2. Enfouissement des réseaux de la rue de l'Église")
+    c.showPage()
+    c.save()
+    return buf.getvalue()

@@ -102,3 +102,22 @@ def test_content_drawn_sideways_is_read_in_its_own_frame():
     out = [ln.text for ln in lay.lines]
     assert out[0].startswith("L'an deux mille vingt-quatre") and "Pour | 12" in out
     assert all(ln.box.x1 <= 842 and ln.box.bottom <= 596 for ln in lay.lines)  # landscape frame
+
+
+@pytest.mark.parametrize("side, pitch, font", [("left", 11, 8), ("right", 11, 8), ("left", 13, 10), ("right", 9, 8)])
+def test_side_panel_with_its_own_pitch_comes_before_the_wrapped_body(side, pitch, font):
+    out = lines(m.wrapped_panel(side=side, pitch=pitch, font=font))
+    i = out.index(m.WRAP_PANEL[0])
+    assert out[i : i + len(m.WRAP_PANEL)] == m.WRAP_PANEL
+    body = out[i + len(m.WRAP_PANEL):]
+    assert body[0].startswith("L'an deux mille") and len(body) >= 10  # the body is not cut by the panel
+
+
+def test_dash_bullets_stay_on_their_item():
+    assert lines(m.bullets()) == [
+        "Vote :",
+        "- Abstentions : 3 (M. DURAND, M. PETIT, Mme ROUX) qui estiment que le plan de financement",
+        "n'est pas assez détaillé pour se prononcer en connaissance de cause",
+        "- Pour : 16",
+        "2. Enfouissement des réseaux de la rue de l'Église",
+    ]
