@@ -86,6 +86,8 @@ _CHAR_MAP = {**_LIGATURES, "’": "'", "‘": "'", "‛": "'", "`": "'", "´": "
              "\u2010": "-", "\u2011": "-", "\u2212": "-", "ᵉ": "e", "ʳ": "r"}
 _COMBINING = re.compile(r"\P{M}\p{M}+")
 _STARS = re.compile(r"\*{2,}")
+# a web address is never part of an act's text (extracts often start with the page's URL)
+_URL = re.compile(r"https?://[^\s]*?\.(?:pdf|html?|php|aspx?|docx?|odt)(?:\?[^\s]*?(?=\.pdf|[\p{Lu}][\p{Ll}]|\s|$)(?:\.pdf)?)?|https?://\S+")
 _PIPES = re.compile(r"[ \t]*\|[ \t]*(?=\n|$)|(?<=\n|^)[ \t]*\|[ \t]*")
 _HYPHEN_EOL = re.compile(r"(?<=\p{Ll}\p{Ll})-\n[ \t]*(?=\p{Ll}{2})")
 _EDGE_SPACES = re.compile(r"(?m)[ ]+$|^[ ]+")
@@ -156,6 +158,7 @@ def clean(source: str) -> Cleaned:
     run(_CHARS, lambda m: _CHAR_MAP[m.group(0)])
     if not unicodedata.is_normalized("NFC", c.text):
         run(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))
+    run(_URL, " ")
     run(_STARS, _stars)
     run(_PIPES, "")
     run(_HYPHEN_EOL, "")

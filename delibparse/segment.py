@@ -31,7 +31,7 @@ import regex as re
 
 # an act number: digits with separators and letters, e.g. 2023-001, 01/03-2020, BC_2023_008,
 # DEL20230329_1, 23.1.49, 2022 7 4 (OCR spaces), CP 2023-024
-_NUM_BODY = r"""(?:[A-Z]{1,6}[ _-]?)?\d[\dA-Za-z]*(?:(?:[ ]?[-/._][ ]?)(?:\d[\dA-Za-z]*|[A-Z]{1,2}(?![\p{L}]))|[ ]\d[\dA-Za-z]*(?![\p{L}]))*"""
+_NUM_BODY = r"""(?:[A-Z]{1,6}[ _-]?)?\d[\dA-Za-z]*(?:(?:[ ]?[-/._][ ]?|_)(?:\d[\dA-Za-z]*|[A-Z]{1,2}(?![\p{L}]))|[ ]\d[\dA-Za-z]*(?![\p{L}]))*"""
 
 NUM_ANCHOR = re.compile(
     rf"""(?x)
@@ -306,8 +306,10 @@ def find_anchors(text: str) -> list[Anchor]:
         if letters < 10 or len(words) < 2:
             continue
         before = text[max(0, m.start() - 3) : m.start()]
-        if not re.search(r"(?:^|\n|[.!?»:]\s|\d\s)$", before) and (letters < 15 or len(words) < 3):
-            continue  # inside a sentence, only a long run of capitals is a heading
+        if not re.search(r"(?:^|\n|[.!?»:]\s|\d\s)$", before) and (
+                letters < 15 or len(words) < 3 or "," in head
+                or not re.match(r"\s*(?:Le|La|Les|L'|Un|Une|Il|Elle|Suite|Par|Dans|Lors|Après|Monsieur|Madame|M\.|Mme)\s", text[m.end("head") - 1 :])):
+            continue  # inside a sentence, a run of capitals followed by a new sentence is a heading
         # lists of names in capitals ("MM MORIN, BORONIEC, MADRAY") are not headings
         if head.count(",") >= 2 or re.match(r"(?:M|MM|Mme|Mmes|MME|MMES|Mlle)\.?\s", head):
             continue
