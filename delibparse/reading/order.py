@@ -95,12 +95,18 @@ def rows_of(words: list[Word]) -> list[list[Word]]:
     for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
         h = max(w.bottom - w.top, 0.5)
         best, best_ov = None, 0.0
+        cands = []
         for row in rows[-6:]:
             ov = min(row[1], w.bottom) - max(row[0], w.top)
-            ratio = ov / max(min(h, row[1] - row[0]), 0.5)
+            if ov > 0:
+                ratio = ov / max(min(h, row[1] - row[0]), 0.5)
+                if ratio >= 0.5:
+                    cands.append((ratio, row))
+        for ratio, row in sorted(cands, key=lambda c: -c[0]):
             # a row never holds two words at the same x: that is the next line of a side panel
-            if ratio > best_ov and not any(o.x0 < w.x1 - 0.5 and w.x0 < o.x1 - 0.5 for o in row[2]):
+            if not any(o.x0 < w.x1 - 0.5 and w.x0 < o.x1 - 0.5 for o in row[2]):
                 best, best_ov = row, ratio
+                break
         if best is not None and best_ov >= 0.5:
             best[2].append(w)
             # keep the row's extent from its majority, not from one tall glyph

@@ -311,8 +311,11 @@ def _text_direction(raw_chars) -> int:
     """The most common text angle on the page, in degrees counter-clockwise (0, 90, 180, 270)."""
     counts = [0, 0, 0, 0]
     for c in raw_chars:
-        if c[0] != " ":
-            counts[int(round(c[5] / (math.pi / 2))) % 4] += 1
+        a = c[5]
+        if a < 0.1 or a > 6.18:
+            counts[0] += 1
+        elif c[0] != " ":
+            counts[int(round(a / (math.pi / 2))) % 4] += 1
     best = max(range(4), key=lambda i: (counts[i], i == 0))
     # pdfium measures the angle clockwise; frames are named counter-clockwise
     return (360 - 90 * best) % 360 if counts[best] > counts[0] else 0
@@ -358,7 +361,7 @@ def _raw_chars(textpage) -> list[tuple[str, float, float, float, float, float, f
             ch = "-"
         if not get_box(tp, k, ref):
             continue
-        key = round(abs(rect.top - rect.bottom) + abs(rect.right - rect.left) * 0.001, 1)
+        key = int((rect.top - rect.bottom) * 10)
         size = sizes.get(key)
         if size is None:
             size = sizes[key] = get_size(tp, k)
