@@ -179,8 +179,8 @@ def _rx() -> _Rx:
             rf"(?<![{L}])(?i:le|la|l['’]|les)\s*(?:membres\s+du\s+)?(?i:{subj})(?![{L}])"
         ),
         passive=re.compile(
-            rf"""(?xi)^(?:le|la|monsieur\s+le|madame\s+la|madame\s+le|m\.\s*le|mme\s+la|mme\s+le)\s+
-            (?:maire|pr[ée]sidente?|vice-pr[ée]sidente?|directeur|directrice)\b[^.;]{{0,80}}?\s
+            r"""(?xi)^(?:le|la|monsieur\s+le|madame\s+la|madame\s+le|m\.\s*le|mme\s+la|mme\s+le)\s+
+            (?:maire|pr[ée]sidente?|vice-pr[ée]sidente?|directeur|directrice)\b[^.;]{0,80}?\s
             (?:est|sont)\s+(?:autoris[ée]e?s?|charg[ée]e?s?|mandat[ée]e?s?|habilit[ée]e?s?)\b"""
         ),
         past=re.compile(rf"(?i)(?<![{L}])(?:a|ont)\s+(?:{part})(?![{L}])"),
@@ -213,7 +213,7 @@ _LEAD = re.compile(rf"^[\s{re.escape(_BULLETS)}{_PRIVATE}|]*(?:(?:\d{{1,2}}\s?(?
 _TAIL = re.compile(
     rf"""(?x)(?:[\s;,.:|]|(?<=\s)[{re.escape(_BULLETS)}{_PRIVATE}]+)*
     (?:(?<=[;,.]\s*)\d{{1,2}}[.)]?)?
-    (?:[\s;,.|]|(?<=\s)[{re.escape(_BULLETS)}{_PRIVATE}]+)*$"""
+    (?:[\s;,.|]|(?<=\s)[{re.escape(_BULLETS)}{_PRIVATE}$&§]+)*$"""
 )
 _WS = re.compile(r"\s+")
 # a bullet read by OCR as a letter glued to the verb: "SAPPROUVE la ...", "$DIT QUE ..."
@@ -395,6 +395,9 @@ def _units(s: str, rx: _Rx) -> list[_Unit]:
         n_lead = lead.end() if lead else 0
         body = raw[n_lead:]
         bullet = br[a] == "bullet" or bool(raw[:n_lead].strip())
+        if br[a] == "verb" and _OCR_VERB.match(" " + body, 1):
+            n_lead += 1  # "SAPPROUVE la ..." is "APPROUVE la ..." after a misread bullet
+            body = body[1:]
         text = _WS.sub(" ", body).strip()
         if not text:
             continue
@@ -478,9 +481,6 @@ def _classify(u: _Unit, rx: _Rx) -> str:
     if u.hint == "inf":
         return "inf"
     vm = rx.verb_start.match(t)
-    if not vm and u.hint == "verb" and _OCR_VERB.match(" " + t, 1):
-        t = t[1:]  # "SAPPROUVE la ..." read as "APPROUVE la ..."
-        vm = rx.verb_start.match(t)
     if vm and len(t.rstrip(" .;:!")) <= vm.end() + 1:
         return "vote"  # a bare "PREND ACTE" / "ADOPTE": the result, not a clause
     if vm and (u.hint == "verb" or u.bullet or (t[0].isupper() and _verb_opens(t, 0, vm.group()))) and not _TITLE_VERB.match(t):
@@ -615,12 +615,11 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
             cur = ["decisions", "proposal_item", u.start, u.end, u.text]
             pending.append(cur)
             continue
-        if mode == "dispositif" and not (sub and not inf):
-            if inf or u.bullet or first:
-                cur = ["decisions", "dispositif_item", u.start, u.end, u.text]
-                out.append(cur)
-                first = False
-                continue
+        if mode == "dispositif" and not (sub and not inf) and (inf or u.bullet or first):
+            cur = ["decisions", "dispositif_item", u.start, u.end, u.text]
+            out.append(cur)
+            first = False
+            continue
         if cur is not None and ((open_tail and u.hint != "para") or (sub and u.bullet) or (
                 mode == "dispositif" and cur[0] == "decisions" and u.hint == "sentence")):
             cur[3] = u.end
@@ -682,10 +681,7 @@ def find_clauses(text: str, start: int = 0, end: int | None = None) -> list[tupl
 
 def extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found]:
     """Visas, considérants and decisions of one act's region (see the module docstring)."""
-    try:
-        clauses = find_clauses(text, start, end)
-    except Exception:  # never raise on odd text
-        return []
+    clauses = find_clauses(text, start, end)
     found: list[Found] = []
     for field in FIELDS:
         mine = [c for c in clauses if c[0] == field]

@@ -35,9 +35,8 @@ def parse_markup(marked: str) -> tuple[str, dict[str, list[tuple[str, int, int]]
         pos = m.end()
     text.append(marked[pos:])
     plain = "".join(text)
-    for f in out:
-        out[f] = [(" ".join(plain[a:b].split()), a, b) for _, a, b in out[f]]
-    return plain, out
+    spans = {f: [(" ".join(plain[a:b].split()), a, b) for _, a, b in marks] for f, marks in out.items()}
+    return plain, spans
 
 
 def check(marked: str) -> None:
