@@ -107,14 +107,14 @@ def _rx() -> dict:
             re.I,
         ),
         "count_before": re.compile(
-            rf"(?i)(?<![:=][^\S\n]*|(?<!\d)\d{{1,3}}[^\S\n]|[/\-.,]|\d[^\S\n]?)\b(?P<num>{num})[^\S\n]+(?:conseill\w+[^\S\n]+|membres[^\S\n]+|"
+            rf"(?i)(?<![:=][^\S\n]*|(?<!\d)\d{{1,3}}[^\S\n]|[/\-.,]|\d)\b(?P<num>{num})[^\S\n]+(?:conseill\w+[^\S\n]+|membres[^\S\n]+|"
             r"élus[^\S\n]+|d[ée]l[ée]gu[ée]s[^\S\n]+)?(?P<lab>pr[ée]sents|votants|pouvoirs|procurations|"
             r"repr[ée]sent[ée]s|en\s+exercice|titulaires)\b"
         ),
         "table_nums": re.compile(r"[\s:|*]*(?P<nums>\d{1,3}(?:[\s|*]+\d{1,3})+)(?![\d/.,:]\d)"),
         "gap": re.compile(r"^[\s:|*\-–—]*$"),
         "pv_give": re.compile(
-            rf"(?P<de>{namec})[^\S\n]*,?[^\S\n]*(?:\(|[-–])?[^\S\n]*{give}[^\S\n]+{to}[^\S\n]+(?P<a>{namec})"
+            rf"(?P<de>{namec})[^\S\n]*(?:[,(\-–][^\S\n]*){{0,2}}{give}[^\S\n]+{to}[^\S\n]+(?P<a>{namec})"
         ),
         "pv_short": re.compile(
             rf"(?P<de>{namec})[^\S\n]*(?:[,(\-–]|\s)[^\S\n]*(?i:pouvoir|procuration|mandat)s?[^\S\n]*"
@@ -122,6 +122,9 @@ def _rx() -> dict:
         ),
         "pv_repr": re.compile(
             rf"(?P<de>{namec})[^\S\n]*,?[^\S\n]*(?i:repr[ée]sent[ée]e?s?)[^\S\n]+(?i:par)[^\S\n]+(?P<a>{namec})"
+        ),
+        "pv_rev": re.compile(
+            rf"(?P<a>{namec})[^\S\n]*\([^\S\n]*(?i:procuration|pouvoir|mandat)s?[^\S\n]+(?i:de)[^\S\n]+(?P<de>{namec})[^\S\n]*\)"
         ),
         "pv_de": re.compile(
             rf"(?i:pouvoir|procuration|mandat)s?[^\S\n]+(?i:de)[^\S\n]+(?P<de>{namec})[^\S\n]+{to}[^\S\n]+(?P<a>{namec})"
@@ -318,17 +321,18 @@ _PV_TRIGGER = {
     "pv_give": "trig_pouvoir",
     "pv_repr": "trig_pouvoir",
     "pv_de": "trig_pouvoir",
+    "pv_rev": "trig_pouvoir",
     "pv_short": "trig_pouvoir",
     "pv_pair": "trig_pair",
 }
 
 
-def _pouvoir_matches(seg: str, *, in_list: bool, pairs: bool = False) -> list[tuple[int, int, str, str]]:
-    """(start, end, de, a) in ``seg``; the short forms only inside attendance lists, bare 'X à Y' pairs
+def _pouvoir_matches(seg: str, *, in_list: bool, pairs: bool = False) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, de, a, listed) in ``seg`` (listed: the name the surrounding list is about); the short forms only inside attendance lists, bare 'X à Y' pairs
     only in a list of proxies. Patterns run only in windows around their trigger words."""
     rx = _rx()
-    kinds = ["pv_give", "pv_repr", "pv_de", "pv_short"] + (["pv_pair"] if pairs else [])
-    found: list[tuple[int, int, str, str]] = []
+    kinds = ["pv_give", "pv_repr", "pv_rev", "pv_de", "pv_short"] + (["pv_pair"] if pairs else [])
+    found: list[tuple[int, int, str, str, str]] = []
     for kind in kinds:
         for ws, we in _windows(rx[_PV_TRIGGER[kind]], seg, 0, len(seg), 160, 130):
             pos = ws
@@ -337,7 +341,7 @@ def _pouvoir_matches(seg: str, *, in_list: bool, pairs: bool = False) -> list[tu
                 if m is None:
                     break
                 pos = m.end()
-                if any(not (m.end() <= s or m.start() >= e) for s, e, _, _ in found):
+                if any(not (m.end() <= s or m.start() >= e) for s, e, *_ in found):
                     pos = m.start() + 1
                     continue
                 if kind == "pv_short" and not in_list and "(" not in seg[m.start("de") : m.start("a")]:
@@ -347,12 +351,15 @@ def _pouvoir_matches(seg: str, *, in_list: bool, pairs: bool = False) -> list[tu
                 if not (de and a) or N.same_person(de, a):
                     continue
                 end = m.end()
+                if kind == "pv_rev":
+                    found.append((m.start(), end, de, a, a))
+                    continue
                 # the receiver may have swallowed the next giver ("à Anne PETIT Paul DURAND a donné ...")
                 ia = m.group("a").rfind(a.split()[-1])
                 if ia >= 0:
                     end = m.start("a") + ia + len(a.split()[-1])
                     pos = end
-                found.append((m.start(), end, de, a))
+                found.append((m.start(), end, de, a, de))
     found.sort()
     return found
 
@@ -418,12 +425,17 @@ def _list_names(seg: str) -> list[str]:
         if m:
             head = m.group()
             # "Paul DURAND Engagé depuis": a capitalised sentence start is not a first name
-            if re.match(r"\s+\p{Ll}", piece[m.end() :]) and re.search(r"\s\p{Lu}\p{Ll}+$", head):
+            if (
+                re.match(r"\s+\p{Ll}{3}", piece[m.end() :])
+                and re.search(r"\s\p{Lu}\p{Ll}+$", head)
+                and len(head.split()) >= 3
+            ):
                 head = head[: head.rstrip().rfind(" ")]
         if _sentence_like(piece):
-            # keep a name that opens the sentence ("Mme Anne PETIT. Le Conseil ...")
+            # keep a name glued to the next paragraph ("M. Paul DURAND Engagée depuis ..."), not the subject
+            # of a sentence ("M. Paul DURAND a été élu secrétaire")
             n = N.clean_name(head) if head else None
-            if n is not None and _single_ok(piece, n):
+            if n is not None and _single_ok(piece, n) and not re.match(r"\s*\p{Ll}", piece[len(head) :]):
                 out.append(n)
             break
         # names without separators ("Anne PETIT Paul DURAND")
@@ -435,7 +447,8 @@ def _list_names(seg: str) -> list[str]:
                 continue
         # "Monsieur Jack DUVAL n° 13-02": the name, then junk
         n = N.clean_name(head) if head else None
-        if n is not None and _single_ok(piece, n):
+        rest = piece[len(head) :] if head else ""
+        if n is not None and _single_ok(piece, n) and len(re.findall(r"(?<![\p{L}'’])\p{Ll}{2,}", rest)) < 2:
             out.append(n)
         junk += 1
         if junk >= 2:
@@ -496,17 +509,19 @@ def find_lists(
         )
         pv = _pouvoir_matches(body, in_list=True, pairs=pairs)
         parts, pos = [], 0
-        for ps, pe, de, a in pv:
+        for ps, pe, de, a, listed in pv:
             parts.append(body[pos:ps])
-            parts.append(f" ; {de} ; " if lab.role != "pouvoirs" else " ; ")
+            parts.append(f" ; {listed} ; " if lab.role != "pouvoirs" else " ; ")
             pouvoirs.append((s + off + ps, s + off + pe, de, a, lab.role))
             pos = pe
         parts.append(body[pos:])
         names = _list_names("".join(parts))
         if lab.role == "pouvoirs":
             continue
+        if not names and not pv and k + 1 < len(labels) and labels[k + 1].role == "pouvoirs":
+            inherit = lab.role  # "Excusés : conformément à l'article L2121-20, ont donné pouvoir : ..."
         if re.search(r"(?i)(?:ayant|avec|ont)\s+(?:donn[ée]\s+)?(?:pouvoir|procuration)", text[lab.start : lab.end]):
-            givers = {fold(de) for _, _, de, _ in pv}
+            givers = {fold(x[2]) for x in pv}
             for n in names:
                 if fold(n) not in givers:
                     pouvoirs.append((s, e, n, None, lab.role))
@@ -531,7 +546,7 @@ def find_pouvoirs(text: str, start: int, end: int) -> list[tuple[int, int, str, 
     """Proxies written as sentences anywhere in the region ('M. X a donné pouvoir à Mme Y')."""
     out = []
     for ws, we in _windows(_rx()["trig_pouvoir"], text, start, end, 250, 200):
-        out.extend((ws + s, ws + e, de, a) for s, e, de, a in _pouvoir_matches(text[ws:we], in_list=False))
+        out.extend((ws + s, ws + e, de, a) for s, e, de, a, _ in _pouvoir_matches(text[ws:we], in_list=False))
     return out
 
 

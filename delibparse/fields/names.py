@@ -30,7 +30,7 @@ def _data() -> dict:
 def civility_pattern() -> str:
     """Regex (no groups) for one civility: 'M.', 'Mme', 'Monsieur', 'Mmes et MM.' ..."""
     civs = sorted(_data()["civilities"], key=len, reverse=True)
-    return r"(?<![\p{L}])(?i:" + "|".join(civs) + r")(?:(?<=\.)|(?![\p{L}]))"
+    return r"(?<![\p{L}])(?i:" + "|".join(civs) + r")(?:(?<=\.)|(?![\p{L}]))(?!\p{Lu}\.)"
 
 
 @functools.cache
@@ -62,14 +62,17 @@ def name_pattern() -> str:
     not_names = _trie(sorted({w.lower() for w in _not_name_words()} | {fold(w) for w in _not_name_words()}))
     nn = rf"(?!(?i:{not_names})(?![\p{{L}}'’\-])|{civility_pattern()}|[LlDdQq]u?['’]\p{{Ll}})"
     part = r"(?:(?i:de|du|des|le|la|van|von|der|den|di|da|del|dos|das|ben|el|ter)[^\S\n]+|(?i:d)['’])"
-    capw = rf"{nn}\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-[^\S\n]?\p{{L}}[\p{{L}}'’]*)*(?![\p{{L}}'’])"
-    upw = rf"{nn}\p{{Lu}}[\p{{Lu}}'’]+(?:-[^\S\n]?\p{{Lu}}[\p{{Lu}}'’]*)*(?![\p{{L}}'’])"
-    init = r"\p{Lu}{1,2}\.(?:-?\p{Lu}{1,2}\.?)*|\p{Lu}-\p{Lu}\b"
+    # a particle alone is never a name word ("DE Joëlle", "De LAGARDE" read as a first name)
+    nop = r"(?!(?i:de|du|des|le|la|les|van|von|der|den|di|da|del|dos|das|ben|el|ter|et)(?![\p{L}'’\-]))"
+    capw = rf"{nn}{nop}\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-[^\S\n]?\p{{L}}[\p{{L}}'’]*)*(?![\p{{L}}'’])"
+    upw = rf"{nn}{nop}\p{{Lu}}[\p{{Lu}}'’]+(?:-[^\S\n]?\p{{Lu}}[\p{{Lu}}'’]*)*(?![\p{{L}}'’])"
+    init = r"(?:\p{Lu}{1,2}\.(?:-?\p{Lu}{1,2}\.?)*|\p{Lu}-\p{Lu}\b)(?![\p{L}])"
     sp = r"[^\S\n]+"
     first = rf"(?:{capw}|{init})"
     a = rf"{first}(?:{sp}{first}){{0,3}}{sp}{part}?{upw}(?:{sp}{part}?{upw}){{0,4}}"  # Prénom NOM
     b = rf"{part}?{upw}(?:{sp}{part}?{upw}){{0,5}}(?:{sp}(?:{capw}|{init})(?:{sp}{capw}){{0,2}})?"  # NOM Prénom
-    c = rf"{part}?{capw}(?:{sp}{part}?(?:{capw}|{init})){{0,3}}"  # Jean Serret
+    part_c = r"(?:(?:de|du|des|le|la|van|von|der|den|di|da|del|dos|das|De|Du|Des|Le|La|Van|Von|Di|Da|Del)[^\S\n]+|[dD]['’])"
+    c = rf"{part_c}?{capw}(?:{sp}{part_c}?(?:{capw}|{init})){{0,3}}"  # Jean Serret
     return rf"(?<![\p{{L}}'’\-])(?:{a}|{b}|{c})(?![/\d])"
 
 
@@ -112,7 +115,7 @@ def _re() -> dict[str, re.Pattern]:
         "trail": re.compile(r"[\s,;:–—\-*|»«\"]+$"),
         "split": re.compile(
             r"""(?x) \s*(?: [,;/•·|\n\t] | \*\* | \s[-–—]\s | [–—] | \s-\s? | \s(?i:et)\s
-                     | (?<=\p{Lu}{2})\.\s+(?=\p{Lu}) ) \s*"""
+                     | (?<=\p{Lu}{2})\.\s+(?=\p{Lu}) | \s(?i:excus[ée]e?s?|absente?s?)(?=\s|$) ) \s*"""
         ),
         "civ_split": re.compile(rf"(?<=\S)\s+(?={civ}\.?\s*\p{{Lu}})"),
         "name": re.compile(name_pattern()),
@@ -132,7 +135,7 @@ def _token_ok(tok: str) -> bool:
         return True
     if f in _particles():
         return True
-    if f in _not_names():
+    if f in _not_names() or all(x in _not_names() for x in f.split("-")):
         return False
     if not tok[0].isupper() and not (tok[0] in "[{(" and len(tok) > 1):
         return False
