@@ -152,7 +152,9 @@ VOICES_AGAINST = re.compile(
     """
 )
 # "à l'unanimité des votants par 38 voix": the votes for (needs a vote formula nearby)
-BY_VOICES = re.compile(rf"(?x)\bpar\s+(?P<n>{_NUM})\s+voix\b(?!\s+(?:pour|contre|sur|d'ecart|de\s+majorite))")
+BY_VOICES = re.compile(
+    rf"(?x)\bpar\s+(?P<n>{_NUM})\s+voix\b(?!\s+(?:pour|contre|sur|d'ecart|de\s+majorite))|\(\s*(?P<n2>{_NUM})\s+voix\s*\)"
+)
 
 # "Majorité pour 3 votes contre : A, B, C" / "Majorité pour 1 vote contre (M. X)": the number counts
 # the minority; a flattened table may interleave a few words of another column.
@@ -443,9 +445,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
         weak = not m.group("noun") and k in ("pour", "contre")
         add(Mention(k, m.start(), m.end(), v, rule="votes.number_first", weak=weak))
     for m in BY_VOICES.finditer(f, start, end):
-        v = _count(m.group("n"))
+        g = "n" if m.group("n") else "n2"
+        v = _count(m.group(g))
         if v is not None and free(m.start(), m.end()):
-            add(Mention("pour", m.start("n"), m.end(), v, rule="votes.by_voices", weak=True))
+            add(Mention("pour", m.start(g), m.end(), v, rule="votes.by_voices", weak=True))
     # 5. names without a count
     for m in NAMES_ONLY.finditer(f, start, end):
         if not free(m.start(), m.end()):
@@ -469,6 +472,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
         k = _kind(m)
         names, nstart = _names_before(text, m.start(), start)
         phrase = f[m.start(): m.end()]
+        if not names and k == "nppv":  # "M. le Maire, ayant quitté la séance, ne prend pas part au vote"
+            civ = list(_CIV_NAME.finditer(_window_before(text, m.start(), start)))
+            if civ:
+                value = len(civ)
+                add(Mention(k, m.start(), m.end(), value, rule="votes.names_first"))
+                continue
         plural = bool(re.search(r"prenn?ent|n'ont|participent|votent|ont\s+vote|sont\s+abstenu|abstiennent", phrase))
         value = len(names) or (None if plural or "prenant" in phrase or "votant" in phrase
                                or "abstenant" in phrase or not _ends_with_name(text, m.start(), start) else 1)
@@ -556,7 +565,9 @@ class Block:
 
     @property
     def is_vote(self) -> bool:
-        return any(m.kind in _COUNTED + ("unanimite", "majorite", "adopte", "rejete") for m in self.mentions)
+        """A vote of its own (a lone "M. X ne prend pas part au vote" is not: it goes with the vote)."""
+        return any(m.kind in ("pour", "contre", "abstention", "unanimite", "majorite", "adopte", "rejete")
+                   for m in self.mentions)
 
     @property
     def has_counts(self) -> bool:
@@ -643,6 +654,7 @@ class Choice:
     issue_span: tuple[int, int] | None
     others: list[Block]
     votants: Mention | None
+    nppv: Mention | None = None
 
 
 _NOT_VERB_BEFORE = re.compile(
@@ -779,7 +791,13 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
         elif disp and (end < len(text) - 40 or CLOSING.search(f, disp[-1][1], end)):
             issue, rule, span = "adopte", "votes.dispositif", disp[-1]
     others = [b for b in votes if b is not chosen and b is not extra]
-    return Choice(chosen, extra, issue, rule, span, others, votants)
+    nppv = None
+    if chosen is not None:
+        nppv = chosen.get("nppv") or (extra.get("nppv") if extra else None)
+        if nppv is None:  # "M. X ne prend pas part au vote." written apart from the vote
+            nppv = next((m for b in reversed(blocks) if b.penalty is None for m in b.mentions
+                         if m.kind == "nppv" and m.value is not None), None)
+    return Choice(chosen, extra, issue, rule, span, others, votants, nppv)
 
 
 def _consistent(chosen: Block, other: Block) -> bool:
@@ -851,18 +869,16 @@ def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found
     b = ch.block
     if b is not None:
         base = 0.9 if b.penalty is None else 0.6
-        for k, fname in (("pour", "vote.pour"), ("contre", "vote.contre"), ("abstention", "vote.abstention"),
-                         ("nppv", "vote.nppv")):
+        for k, fname in (("pour", "vote.pour"), ("contre", "vote.contre"), ("abstention", "vote.abstention")):
             m = b.get(k)
             src = b
             if m is None and ch.extra is not None:
                 m, src = ch.extra.get(k), ch.extra
-            if m is None and k == "nppv":  # "M. X ne prend pas part au vote." written apart from the vote
-                m = next((x for o in ch.others if o.penalty is None for x in o.mentions
-                          if x.kind == "nppv" and x.value is not None), None)
-                src = None
             if m is not None:
                 add(fname, m.value, m.start, m.end, m.rule, base if src is b else base - 0.2)
+        if ch.nppv is not None:
+            add("vote.nppv", ch.nppv.value, ch.nppv.start, ch.nppv.end, ch.nppv.rule,
+                base if ch.nppv in b.mentions else base - 0.2)
         for k, fname in (("contre", "vote.noms_contre"), ("abstention", "vote.noms_abstention")):
             names = b.names(k) or (ch.extra.names(k) if ch.extra else [])
             if names:

@@ -138,6 +138,11 @@ MORE_COUNTS = [
     "{unanimite:false}{/}",
     "Votants 23\nPour | Contre | Abstention\n{pour:20}20{/} | {contre:1}1{/} | {abstention:2}2{/}\n{issue:adopte}{/}"
     "{unanimite:false}{/}",
+    "VOTE : {issue:adopte}Adopté{/} {unanimite:true}à l'unanimité des membres présents et représentés{/} "
+    "({pour:25}25 voix{/}){qual:des membres présents et représentés}{/}",
+    # the member who does not vote is named apart from the vote; the vote stays the act's
+    "Le conseil municipal, {unanimite:false}à la majorité{/} ({contre:3}3 voix contre{/}), approuve le compte "
+    "administratif.{issue:adopte}{/} {nppv:1}M. le Maire, ayant quitté la séance, ne prend pas part au vote{/}.",
     # count of the votes after the unanimity
     "Approbation par l'assemblée {unanimite:true}à l'unanimité des votants{/}{qual:des votants}{/} par "
     "{pour:38}38 voix{/}.{issue:adopte}{/}",
