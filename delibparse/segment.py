@@ -49,6 +49,7 @@ NUM_ANCHOR = re.compile(
 # a table row of a list of acts: "27/01/2025 | 2025_001 | Tarifs de la cantine | Approuvée"
 ROW = re.compile(r"(?m)^(?=[^\n]*\|[^\n]*\|)[^\n]+$")
 _ROW_NUM = re.compile(r"^(?:[A-Z]{1,6}[ _-]?)?\d{1,4}(?:[ ]?[-/._][ ]?[\dA-Z]{1,6}){0,3}$")
+_ROW_OUTCOME = re.compile(r"(?i)\|\s*(?:approuv|adopt|rejet|refus|retir|report|ajourn|prend\s+acte|unanimit|majorit)")
 _DATE_CELL = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 OBJET_ANCHOR = re.compile(r"(?i)\b(?:objet(?:\s+de\s+la\s+d[ée]lib[ée]ration)?|OBJET)\s*[:/]\s*")
 # numbered item: "1 –", "2)", "3.", "IV -", "Point n°3", "[5" (OCR), at a line start or after a
@@ -284,8 +285,13 @@ def find_anchors(text: str) -> list[Anchor]:
             obj = max(texts, key=len)
             o = m.start() + m.group(0).index(obj)
             rows.append(Anchor(m.start(), o, "row", nums[0], caps_end=o + len(obj)))
-    if len(rows) >= 3:
-        out.extend(rows)
+    # a list of acts, not a budget or a council table inside an act: distinct numbers, and an outcome
+    # column or a header naming the objet
+    if len(rows) >= 3 and len({r.numero for r in rows}) >= 0.8 * len(rows):
+        outcomes = sum(bool(_ROW_OUTCOME.search(text, r.start, text.find("\n", r.start) % (len(text) + 1) or len(text))) for r in rows)
+        header = re.search(r"(?im)^[^\n]*\b(?:objet|intitul[ée])\b[^\n]*\|", text[: rows[0].start])
+        if outcomes * 2 >= len(rows) or header:
+            out.extend(rows)
     for m in OBJET_ANCHOR.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()].lower()
         if re.search(r"(?:pour|ayant pour|a pour|avec pour)\s*$", before):
