@@ -140,7 +140,7 @@ NUMBER_FIRST = re.compile(
       | (?P<exprimes>{_alt(_NF["exprimes"])})
     )
     (?![\w-])
-    (?!\s*[:=]?\s*(?:\d|/))                         # "23 Contre : 0" is label-first style
+    (?!\s*[:=]?\s*\d|\s*[:=]\s*/)                  # "23 Contre : 0" is label-first style
     """
 )
 
@@ -232,6 +232,7 @@ ASSEMBLY_VERB = re.compile(
     rf"\b{_LEX['assembly']}\b[^.;\n]{{0,160}}?(?<![\w'])(?P<v>{_VERBS})(?![\w'])"
 )
 _PROCEDURAL = re.compile("|".join(f"(?:{p})" for p in _LEX["procedural"]))
+_PROCEDURAL_AFTER = re.compile("|".join(f"(?:{p})" for p in _LEX["procedural"] + _LEX["procedural_after"]))
 _OTHER_BODY = re.compile(_LEX["other_body"])
 _HISTORY = re.compile(_LEX["history"])
 _CLAUSE_START = re.compile(rf"^[\s\-•*–—>]*{_LEX['clause_start']}")
@@ -638,7 +639,7 @@ def assess(blocks: list[Block], f: str, start: int, end: int) -> None:
         cut = re.search(r"\*{2,}|\||:", after)
         if cut:
             after = after[: cut.start()]
-        if _PROCEDURAL.search(before[-200:]) or _PROCEDURAL.search(after[:150]):
+        if _PROCEDURAL.search(before[-200:]) or _PROCEDURAL_AFTER.search(after[:150]):
             b.penalty = "procedural"
 
 
