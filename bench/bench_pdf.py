@@ -85,8 +85,8 @@ def timed(fn, paths, repeat):
     return best, best_cpu
 
 
-def bench_ocr(path: Path, pages: int) -> list[tuple[int, float, float, float]]:
-    """(dpi, seconds per page, mean confidence, chars) rendering dev pages and OCRing them."""
+def bench_ocr(path: Path, pages: int) -> list[tuple[int, float, float, float, float]]:
+    """(dpi, wall s/page, CPU s/page, mean confidence, chars) rendering dev pages and OCRing them."""
     import pypdfium2 as pdfium
 
     from delibparse.reading import ocr
@@ -96,18 +96,19 @@ def bench_ocr(path: Path, pages: int) -> list[tuple[int, float, float, float]]:
     out = []
     doc = pdfium.PdfDocument(str(path))
     for dpi in (150, 200, 300):
-        total, confs, chars = 0.0, [], 0
+        total, cpu, confs, chars = 0.0, 0.0, [], 0
         for i in range(min(pages, len(doc))):
             page = doc[i]
             image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), _cpu()
             res = ocr.ocr_image(image, scale=72 / dpi)
             total += time.perf_counter() - t0
+            cpu += _cpu() - c0
             confs.append(res.mean_confidence)
             chars += sum(len(t) for t, _ in res.lines)
             page.close()
         n = min(pages, len(doc))
-        out.append((dpi, total / n, sum(confs) / len(confs), chars / n))
+        out.append((dpi, total / n, cpu / n, sum(confs) / len(confs), chars / n))
     doc.close()
     return out
 
@@ -142,8 +143,9 @@ def main(argv=None) -> int:
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak Python allocations (tracemalloc, pypdfium2 path): {peak / 2**20:.1f} MiB")
     print(f"peak RSS: this process {rss:.0f} MiB, largest child (forked reader / tesseract) {kids:.0f} MiB")
-    for dpi, spp, conf, chars in bench_ocr(paths[0], args.ocr_pages):
-        print(f"OCR {dpi} dpi (tesseract fra, 1 thread): {spp:5.2f} s/page, mean confidence {conf:.2f}, {chars:.0f} chars/page")
+    for dpi, spp, cpu, conf, chars in bench_ocr(paths[0], args.ocr_pages):
+        print(f"OCR {dpi} dpi (tesseract fra, 1 thread): wall {spp:5.2f} s/page, cpu {cpu:5.2f} s/page, "
+              f"mean confidence {conf:.2f}, {chars:.0f} chars/page")
     return 0
 
 
