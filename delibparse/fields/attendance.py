@@ -148,7 +148,9 @@ def _rx() -> dict:
         ],
         "president_ref": re.compile(
             rf"(?i:sous\s+la\s+pr[ée]sidence\s+(?:de|du|d['’])\s*)(?:(?:{civ}\.?)\s*)?(?i:le|la|son|sa)?\s*"
-            rf"(?P<role>(?i:maire|pr[ée]sidente?))\b"
+            rf"(?P<role>(?i:maire|pr[ée]sidente?))\b|"
+            rf"(?i:le|la)\s+(?P<role2>(?i:maire|pr[ée]sidente?))\s*,?\s*(?i:ouvre\s+la\s+s[ée]ance|d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte|"
+            rf"a\s+ouvert\s+la\s+s[ée]ance|pr[ée]side)"
         ),
         "presidence_hint": re.compile(r"(?i)sous\s+la\s+pr[ée]sidence\s+(?:de|du|d['’])\s*"),
         "secretaire": [
@@ -394,14 +396,17 @@ def _name_at_start() -> re.Pattern:
     return re.compile(rf"\s*{_rx()['namec']}")
 
 
-def _single_ok(piece: str, name: str) -> bool:
-    """A one-word name is kept when written in capitals ('MORIN') or after a civility ('M. Troussel')."""
-    if " " in name or name.isupper() or not name[:1].isalpha():
+def _single_ok(piece: str, name: str, trusted: frozenset[str] = frozenset()) -> bool:
+    """A one-word name is kept when written in capitals ('MORIN', 'JoëlBONIFACE'), after a civility
+    ('M. Troussel') or when a proxy phrase vouches for it."""
+    if " " in name or name.isupper() or not name[:1].isalpha() or name in trusted:
+        return True
+    if re.search(r"\p{Lu}{3}", name):
         return True
     return bool(re.match(rf"\s*(?:{N.civility_pattern()})", piece))
 
 
-def _list_names(seg: str) -> list[str]:
+def _list_names(seg: str, trusted: frozenset[str] = frozenset()) -> list[str]:
     """Names of one list segment; stops at a sentence or after two pieces of junk in a row."""
     out: list[str] = []
     junk = 0
@@ -416,7 +421,7 @@ def _list_names(seg: str) -> list[str]:
                     out.extend(parts)
                     junk = 0
                     continue
-            if _single_ok(piece, n):
+            if _single_ok(piece, n, trusted):
                 out.append(n)
                 junk = 0
                 continue
@@ -435,12 +440,12 @@ def _list_names(seg: str) -> list[str]:
             # keep a name glued to the next paragraph ("M. Paul DURAND Engagée depuis ..."), not the subject
             # of a sentence ("M. Paul DURAND a été élu secrétaire")
             n = N.clean_name(head) if head else None
-            if n is not None and _single_ok(piece, n) and not re.match(r"\s*\p{Ll}", piece[len(head) :]):
+            if n is not None and _single_ok(piece, n, trusted) and not re.match(r"\s*\p{Ll}", piece[len(head) :]):
                 out.append(n)
             break
         # names without separators ("Anne PETIT Paul DURAND")
         if not re.search(r"(?<![\p{L}'’])\p{Ll}{3,}", N.role_pattern() and re.sub(N.role_pattern(), " ", piece)):
-            found = N.find_names(piece)
+            found = [x for x in N.find_names(piece) if " " in x or x.isupper()]
             if found and sum(len(x) for x in found) >= 0.6 * len(piece.strip()):
                 out.extend(found)
                 junk = 0
@@ -448,7 +453,7 @@ def _list_names(seg: str) -> list[str]:
         # "Monsieur Jack DUVAL n° 13-02": the name, then junk
         n = N.clean_name(head) if head else None
         rest = piece[len(head) :] if head else ""
-        if n is not None and _single_ok(piece, n) and len(re.findall(r"(?<![\p{L}'’])\p{Ll}{2,}", rest)) < 2:
+        if n is not None and _single_ok(piece, n, trusted) and len(re.findall(r"(?<![\p{L}'’])\p{Ll}{3,}", rest)) < 2:
             out.append(n)
         junk += 1
         if junk >= 2:
@@ -458,7 +463,9 @@ def _list_names(seg: str) -> list[str]:
 
 @functools.cache
 def _blank_re() -> re.Pattern:
-    return re.compile(rf"{N.civility_pattern()}|{N.role_pattern()}|[\d\W_]+|(?<![\p{{L}}])(?i:et|n°|no)(?![\p{{L}}])")
+    return re.compile(
+        rf"{N.civility_pattern()}|{N.role_pattern()}|[\d\W_]+|(?<![\p{{L}}])(?i:et|n°|no|le|la|les)(?![\p{{L}}])"
+    )
 
 
 _PAREN = re.compile(r"\([^()]*\)")
@@ -515,7 +522,7 @@ def find_lists(
             pouvoirs.append((s + off + ps, s + off + pe, de, a, lab.role))
             pos = pe
         parts.append(body[pos:])
-        names = _list_names("".join(parts))
+        names = _list_names("".join(parts), frozenset(x[4] for x in pv))
         if lab.role == "pouvoirs":
             continue
         if not names and not pv and k + 1 < len(labels) and labels[k + 1].role == "pouvoirs":
@@ -569,16 +576,18 @@ def find_president(text: str, start: int, end: int, *, use_ner: bool = True) -> 
         # "sous la présidence de Monsieur le Maire": the person written elsewhere as "X, Maire"
         m = rx["president_ref"].search(text, start, end)
         if m:
-            role = fold(m.group("role"))[:5]
+            role = fold(m.group("role") or m.group("role2"))[:5]
             holder = re.compile(
                 rf"(?P<n>{rx['namec']})\s*(?:[,(–—]|\s-)\s*(?:(?i:le|la)\s+)?(?i:{role}\w*)\b"
-                rf"(?!\s*(?i:adjoint|d[ée]l[ée]gu|de\s+(?:la\s+)?commission|honoraire|sortant))"
+                rf"(?!\s*(?i:adjoint|d[ée]l[ée]gu|de\s+(?:la\s+)?commission|honoraire|sortant))|"
+                rf"(?:{N.civility_pattern()}\.?)\s*(?i:le|la)\s+(?i:{role}\w*)\s*,?\s+(?P<n2>{rx['namec']})"
             )
             trig = re.compile(rf"(?i){role}")
-            for m2 in _finditer(holder, trig, text, start, end, 120, 20):
-                n = _last_name(m2.group("n"))
+            for m2 in _finditer(holder, trig, text, start, end, 120, 80):
+                g = "n" if m2.group("n") else "n2"
+                n = _last_name(m2.group(g)) if g == "n" else _first_name(m2.group(g))
                 if n:
-                    out.append(Found("president", n, m2.start("n"), m2.end("n"), "attendance.president_role", 0.6))
+                    out.append(Found("president", n, m2.start(g), m2.end(g), "attendance.president_role", 0.6))
                     break
     if not out and use_ner:
         for m in rx["presidence_hint"].finditer(text, start, end):

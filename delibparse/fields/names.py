@@ -117,7 +117,7 @@ def _re() -> dict[str, re.Pattern]:
             r"""(?x) \s*(?: [,;/•·|\n\t] | \*\* | \s[-–—]\s | [–—] | \s-\s? | \s(?i:et)\s
                      | (?<=\p{Lu}{2})\.\s+(?=\p{Lu}) | \s(?i:excus[ée]e?s?|absente?s?)(?=\s|$) ) \s*"""
         ),
-        "civ_split": re.compile(rf"(?<=\S)\s+(?={civ}\.?\s*\p{{Lu}})"),
+        "civ_split": re.compile(rf"(?<=\S)(?<!(?<![\p{{L}}])(?i:le|la))\s+(?={civ}\.?\s*\p{{Lu}})"),
         "name": re.compile(name_pattern()),
         "ws": re.compile(r"\s+"),
         "hyph_break": re.compile(r"(?<=\p{L})-\s+(?=\p{L})"),
