@@ -341,3 +341,31 @@ def bullets() -> bytes:
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def docx_numbered() -> bytes:
+    """An agenda numbered by Word itself (numbering.xml), with sub-items and a bulleted list."""
+    def p(text, num=None, ilvl=0):
+        ppr = (f'<w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+               if num else "")
+        return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+    body = "".join([
+        p("Ordre du jour :"), p("Budget primitif 2024", 1), p("Section de fonctionnement", 1, 1),
+        p("Section d'investissement", 1, 1), p("Tarifs de la cantine", 1), p("Vote :"),
+        p("Pour : 12", 2), p("Contre : 2", 2),
+    ])
+    numbering = (f'<w:numbering xmlns:w="{_W}">'
+                 '<w:abstractNum w:abstractNumId="0">'
+                 '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+                 '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>'
+                 '</w:abstractNum><w:abstractNum w:abstractNumId="1">'
+                 '<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
+    doc = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", doc)
+        z.writestr("word/numbering.xml", numbering)
+    return buf.getvalue()

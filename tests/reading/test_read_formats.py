@@ -201,3 +201,10 @@ def test_html_layout_table_cells_are_read_as_blocks():
             "<td><h2>Séance du 3 avril 2024</h2><p>Objet : budget primitif.</p>"
             "<table><tr><td>Pour</td><td>12</td></tr></table></td></tr></table></body></html>")
     assert read(page.encode()).text.split("\n") == ["Séance du 3 avril 2024", "Objet : budget primitif.", "Pour | 12"]
+
+
+def test_docx_automatic_numbers_and_bullets_are_written():
+    assert read(m.docx_numbered()).text.split("\n") == [
+        "Ordre du jour :", "1. Budget primitif 2024", "a) Section de fonctionnement",
+        "b) Section d'investissement", "2. Tarifs de la cantine", "Vote :", "- Pour : 12", "- Contre : 2",
+    ]
