@@ -213,6 +213,11 @@ def _read_pdf(
                 continue
             try:
                 pt, scan = _read_page(page, i + 1, ocr=ocr)
+            except (DelibparseError, MemoryError):
+                raise
+            except Exception as err:  # noqa: BLE001 - one broken page does not sink the document
+                warnings.append((i + 1, "read.page_error", f"page could not be read: {err!r}"))
+                pt, scan = PageText(i + 1, 595.0, 842.0, []), False
             finally:
                 page.close()
             pages.append(pt)

@@ -146,3 +146,18 @@ def test_huge_pdf_honours_the_timeout_and_max_pages():
     assert exc.value.source == "recueil.pdf" and exc.value.page and exc.value.page < 500
     lay = read(data, max_pages=3)
     assert lay.n_pages == 500 and {ln.page for ln in lay.lines} == {1, 2, 3}
+
+
+@needs_reportlab
+def test_one_broken_page_is_a_warning_not_a_failure(monkeypatch):
+    real = pdf_mod._read_page
+
+    def flaky(page, number, **kw):
+        if number == 2:
+            raise RuntimeError("bad content stream")
+        return real(page, number, **kw)
+
+    monkeypatch.setattr(pdf_mod, "_read_page", flaky)
+    lay = read(m.plain(3), isolate=False)
+    assert {ln.page for ln in lay.lines} == {1, 3}
+    assert [(p, c) for p, c, _ in lay.page_warnings] == [(2, "read.page_error")]
