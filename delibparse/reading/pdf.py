@@ -82,7 +82,8 @@ def read_pdf(
 ) -> Layout:
     """Read a PDF (bytes) into a ``Layout``; see module docstring. Raises coded ``DelibparseError``s."""
     kwargs = dict(source=source, ocr=ocr, timeout=timeout, max_pages=max_pages, password=password)
-    if isolate:
+    # a daemonic process (multiprocessing.Pool worker) may not have children: read in-process there
+    if isolate and not mp.current_process().daemon:
         return _run_isolated(data, kwargs, timeout=timeout, source=source)
     return _read_pdf(data, **kwargs)
 
