@@ -201,6 +201,10 @@ MAJORITY = re.compile(rf"(?x)(?:{_LEX['majority']})(?!{_LEX['majority_not']})")
 _ADOPT = r"adopte(?:e|s|es)?|approuve(?:e|s|es)?|accepte(?:e|s|es)?"
 _REJECT = _LEX["reject_words"]
 _OUTCOME_SUBJECT = _LEX["outcome_subject"].replace("voeu", "v(?:oe|œ)u")
+# "la délibération adoptée en matière de ..." is a reference: a noun subject needs a line start or a
+# vote formula after the participle
+_NOUN_SUBJECT = re.compile(r"(?:deliberation|proposition|rapport|motion|v(?:oe|œ)u|projet|point|resolution)\b")
+_AFTER_OUTCOME = re.compile(r"\s*(?:a\s+l['\s]*unanimite|a\s+la\s+majorite|par\b|avec\b|\(|[.:!;,]|$|\n|-{2,})")
 OUTCOME_SUBJECT = re.compile(
     rf"""(?x)
     \b{_OUTCOME_SUBJECT}\s+(?:(?:ainsi|donc|ensuite|alors|bien|finalement|definitivement|egalement)\s+)?
@@ -310,18 +314,29 @@ def _clean_name(item: str) -> str | None:
     return item
 
 
+_PROXY_NOTE = re.compile(r"\bdont\s+\d+\s+procurations?\s*(?:\([^)]*\))?")
+_NAME_SEP = re.compile(r",|;|\bet\b|\s[–—-]\s|/")
+
+
 def _split_names(chunk: str) -> list[str]:
-    chunk = re.sub(r"\bdont\s+\d+\s+procurations?\s*(?:\([^)]*\))?", " ", chunk)
-    parts = re.split(r",|;|\bet\b|\s[–—-]\s|/", chunk)
-    names = []
-    for p in parts:
-        n = _clean_name(p)
+    return _split_names_at(chunk)[0]
+
+
+def _split_names_at(chunk: str) -> tuple[list[str], int]:
+    """Names of a list ("M. A, Mme B et C"), and the length of ``chunk`` they take."""
+    chunk = _PROXY_NOTE.sub(lambda m: " " * len(m.group(0)), chunk)  # same length
+    names, used, pos = [], 0, 0
+    for sep in list(_NAME_SEP.finditer(chunk)) + [None]:
+        part_end = sep.start() if sep else len(chunk)
+        n = _clean_name(chunk[pos:part_end])
         if n is None:
             if names:
                 break
-            continue
-        names.append(n)
-    return names
+        else:
+            names.append(n)
+            used = part_end
+        pos = sep.end() if sep else len(chunk)
+    return names, used
 
 
 _STOP = re.compile(r"\n|;|\)|\s(?=\d)|(?<!\b(?:M|MM|Mme|Mmes|Mlle|Dr|[A-Z]))\.(?:\s|$)")
@@ -342,8 +357,8 @@ def _names_after(text: str, pos: int, limit: int) -> tuple[list[str], int]:
     stop = _STOP.search(seg)
     if stop:
         seg = seg[: stop.start()]
-    names = _split_names(seg)
-    return (names, start + len(seg)) if names else ([], pos)
+    names, used = _split_names_at(seg)
+    return (names, start + used) if names else ([], pos)
 
 
 def _window_before(text: str, pos: int, lo: int) -> str:
@@ -507,6 +522,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
             if any(not (m.end() <= s or m.start() >= e) for s, e in seen_outcome):
                 continue
             kind = "adopte" if m.group("adopt") else "rejete"
+            if rule == "votes.outcome_subject" and _NOUN_SUBJECT.match(f, m.start()):
+                line_start = re.search(r"(?:^|\n|[.!?:]\s|[-–—*]{2,}\s*|\|\s*)$", f[max(start, m.start() - 6): m.start()])
+                if not (line_start or m.start() == start or _AFTER_OUTCOME.match(f, m.end())):
+                    continue
             if m.start() > 0 and f[m.start() - 1].isalnum():
                 # glued to the previous word (a lost line break): only "...BurlierADOPTÉ."
                 if not (text[m.start(): m.end()].isupper() and text[m.start() - 1].islower()):

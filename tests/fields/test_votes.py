@@ -251,6 +251,8 @@ NEGATIVE = [  # nothing at all
     "Le taux passe de 12 pour 100 à 14 pour 100.",
     "Les 3 contre-propositions de l'opposition seront étudiées en commission.",
     "Les 10 membres pour lesquels un remplacement est prévu seront désignés ultérieurement.",
+    "Les communes qui ne souhaitent pas mettre en œuvre la délibération adoptée en matière de reversement en "
+    "informent le syndicat.",
     "Les crédits sont votés par chapitre et par article (pour : voir annexe 2).",
 ]
 
