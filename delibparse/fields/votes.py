@@ -316,6 +316,7 @@ def _clean_name(item: str) -> str | None:
 
 _PROXY_NOTE = re.compile(r"\bdont\s+\d+\s+procurations?\s*(?:\([^)]*\))?")
 _NAME_SEP = re.compile(r",|;|\bet\b|\s[–—-]\s|/")
+_CAPS_VERB = re.compile(r"\s(?:" + "|".join(v.upper() for v in _LEX["decision_verbs"] if v.isalpha()) + r"|D[ÉE]CIDE|D[ÉE]SIGNE|PR[ÉE]CISE|PREND|[ÉE]MET)\b")
 
 
 def _split_names(chunk: str) -> list[str]:
@@ -325,6 +326,9 @@ def _split_names(chunk: str) -> list[str]:
 def _split_names_at(chunk: str) -> tuple[list[str], int]:
     """Names of a list ("M. A, Mme B et C"), and the length of ``chunk`` they take."""
     chunk = _PROXY_NOTE.sub(lambda m: " " * len(m.group(0)), chunk)  # same length
+    verb = _CAPS_VERB.search(chunk)  # "..., M. SY AUTORISE l'acquisition": the dispositif goes on
+    if verb:
+        chunk = chunk[: verb.start()]
     names, used, pos = [], 0, 0
     for sep in list(_NAME_SEP.finditer(chunk)) + [None]:
         part_end = sep.start() if sep else len(chunk)
