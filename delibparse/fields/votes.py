@@ -805,12 +805,12 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
         # jour") are not the act's dispositif
         skip = [(_clause_start(f, b.start, start), _sentence_end(f, b.end, end)) for b in votes if b.penalty]
         disp = [d for d in _dispositif(text, f, start, end) if not any(a <= d[0] < z for a, z in skip)]
-        strong = [m for m in STRONG_SANS_VOTE.finditer(f, start, end)]
+        strong = [m for m in STRONG_SANS_VOTE.finditer(f, start, end) if not _quoted(text, m.start(), start)]
         if postponed and not disp:
             issue, rule, span = None, "votes.postponed", (postponed[-1].start(), postponed[-1].end())
         elif sans and not disp:
             issue, rule, span = "sans_vote", "votes.sans_vote", (sans[-1].start(), sans[-1].end())
-        elif strong and strong[0].start() < disp[0][0]:
+        elif strong and disp and strong[0].start() < disp[0][0]:
             issue, rule, span = "sans_vote", "votes.prend_acte_first", (strong[0].start(), strong[0].end())
         elif disp and (end < len(text) - 40 or CLOSING.search(f, disp[-1][1], end)):
             issue, rule, span = "adopte", "votes.dispositif", disp[-1]
