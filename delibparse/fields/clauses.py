@@ -449,6 +449,7 @@ _ASIDE = re.compile(
     r"(?i)ne\s+(?:prend|prennent|participe\w*)\s+pas\s+(?:part|au\s+vote)|s['’]\s*abst(?:ien|en)|quitt\w*\s+la\s+s[ée]ance"
     r"|rejoin\w*\s+la\s+s[ée]ance|sort\w*\s+de\s+la\s+salle"
 )
+_PENDING_REACH = 1200  # characters a proposal waits for its vote (remarks, a table, questions between)
 _TRIGGER_TAIL = re.compile(r"(?:[:\-–]|\b(?:de|d['’]))\s*\d{0,3}\s*$")
 _SECRETARY = re.compile(r"(?i)secr[ée]taire")
 _PAST_OK = re.compile(r"(?i)apr[eè]s\s+(?:en\s+avoir\s+|avoir\s+)?(?:d[ée]lib|s['’]\s*[êe]tre\s+prononc|vote)")
@@ -536,15 +537,17 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
     pending: list[list] = []  # rule (e): a proposal's clauses, kept if the next unit is a vote adopting it
     prev: _Unit | None = None
     kept: list[tuple[list, int]] = []  # proposals kept, with the index of their vote
+    pending_at = 0  # index of the last proposal
     kinds = [_classify(u, rx) for u in units]
     for k, u in enumerate(units):
         kind = kinds[k]
         if pending and kind == "vote":
-            if _adopts(units, k):
+            if _adopts(units, kinds, k):
                 out.extend(pending)
                 kept.extend((c, k) for c in pending)
             pending = []
-        elif pending and kind not in ("other", "inf") and not (mode == "proposal" and u.bullet):
+        elif pending and (kind not in ("other", "inf", "proposal") or u.start - units[pending_at].end > _PENDING_REACH) and not (
+                mode == "proposal" and u.bullet):
             pending = []
         # "LE CONSEIL MUNICIPAL APPROUVE ..." cut at the verb: one sentence again
         if (kind == "verb" and prev is not None and prev.kind == "trigger_soft" and not u.bullet
@@ -559,7 +562,9 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
             continue
         u.kind = kind
         prev = u
-        open_tail = cur is not None and not _CLOSED.search(cur[4])
+        open_tail = cur is not None and not _CLOSED.search(cur[4]) and not (
+            cur[4].endswith("|") and "|" not in u.text)  # prose after a table row
+
         if kind in ("visa", "cons"):
             cur = ["visas" if kind == "visa" else "considerants", "vu" if kind == "visa" else "considerant",
                    u.start, u.end, u.text]
@@ -593,6 +598,7 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
             continue
         if kind == "proposal":
             nxt = units[k + 1] if k + 1 < len(units) else None
+            pending_at = k  # a new proposal replaces the one before: the vote follows the last
             if nxt is not None and nxt.bullet and kinds[k + 1] in ("other", "inf", "verb"):
                 cur, mode, first, sub = None, "proposal", False, False
                 pending = []
@@ -625,8 +631,6 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
             cur[3] = u.end
             cur[4] = cur[4] + " " + u.text
             continue
-        if pending and not (mode == "proposal" and u.bullet):
-            pending = []
         cur, sub, first = None, False, False
         if not u.bullet:
             mode = None
@@ -638,10 +642,10 @@ def _assemble(units: list[_Unit], rx: _Rx) -> list[tuple[str, str, int, int]]:
     return [(c[0], c[1], c[2], c[3]) for c in out]
 
 
-def _adopts(units: list[_Unit], k: int) -> bool:
-    """Whether the vote starting at unit ``k`` adopts what precedes it."""
-    after = " ".join(u.text for u in units[k: k + 4])[:300]
-    return bool(_ADOPTED.search(after)) and not _REJECTED.search(after)
+def _adopts(units: list[_Unit], kinds: list[str], k: int) -> bool:
+    """Whether the vote starting at unit ``k`` (with the vote lines that follow it) adopts."""
+    votes = " ".join(units[i].text[:200] for i in range(k, min(k + 5, len(units))) if kinds[i] == "vote")
+    return bool(_ADOPTED.search(votes)) and not _REJECTED.search(votes)
 
 
 _ADOPTED = re.compile(r"(?i)adopt|approuv|unanimit|accept|voix\s+pour|pour\s*:")

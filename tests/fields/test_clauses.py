@@ -134,6 +134,15 @@ Le Conseil municipal, après en avoir délibéré :
 - <c>considérant l'urgence des travaux</c>,
 - <d>approuve le devis de l'entreprise Bati+</d> ;
 - M. Martin ne prend pas part au vote.""",
+    # (e) a table and a question between the proposal and its vote; a new proposal replaces the first
+    """Il est proposé d'inscrire 5 000 € au budget.
+<d>Il est donc proposé au conseil la décision modificative suivante sur le budget de l'eau :
+Chapitre | Article | Dépenses | Recettes
+011 | 6152 | + 5 000 €</d> |
+M. Roux demande si la dépense est récurrente. Madame le Maire répond que non.
+Vote :
+- Pour : 13
+- Abstention : 1""",
     # (e) with items
     """Il est proposé aux membres du conseil municipal :
 - <d>d'approuver le projet de convention</d>
