@@ -221,6 +221,8 @@ OUTCOME_WORD = re.compile(
 )
 # "APPROUVEE", "ADOPTÉES", "REJETÉ" in capitals, on the source text (a result column, a stamp)
 CAPS_OUTCOME = re.compile(r"(?<![\p{L}'’])(?:ADOPT|APPROUV|REJET|REFUS)(?:ÉE?S?|EES?)(?![\p{L}])")
+# "REPORTÉ", "AJOURNÉE", "RETIRÉ" in capitals: a result column or a stamp
+CAPS_POSTPONED = re.compile(r"(?<![\p{L}'’])(?:REPORT|AJOURN|RETIR|DIFF[ÉE]R)(?:ÉE?S?|EES?)(?![\p{L}])")
 NOT_ADOPTED = re.compile(rf"\b{_LEX['not_adopt']}\b")
 REJECT_VERB = re.compile(rf"\b{_LEX['assembly']}\b[^.;\n]{{0,150}}?{_LEX['reject_verb']}")
 _AMENDMENT = re.compile(r"amendements?\b|sous-amendement")
@@ -734,7 +736,8 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
     own = [b for b in votes if b.penalty is None]
     proc = [b for b in votes if b.penalty == "procedural"]
     sans = [m for m in SANS_VOTE.finditer(f, start, end) if not _quoted(text, m.start(), start)]
-    postponed = [m for m in POSTPONED.finditer(f, start, end)]
+    postponed = [m for m in POSTPONED.finditer(f, start, end)] + list(CAPS_POSTPONED.finditer(text, start, end))
+    postponed.sort(key=lambda m: m.start())
     chosen = own[-1] if own else None
     if chosen is not None and len(own) > 1:
         # "Contre : 4 (M. A, M. B) ... a comment ... Pour : 14": one vote list cut by a remark

@@ -195,6 +195,7 @@ NO_VOTE = [  # issue null: no vote at this sitting
     "Point reporté à une prochaine séance.",
     "Ce point est retiré de l'ordre du jour.",
     "Le dossier est ajourné dans l'attente de l'avis des domaines.",
+    "Délibération n°2024-015 - Cession de la parcelle AB 12 - AJOURNÉE",
     # a text cut inside its dispositif: no vote is stated, and none is deduced
     "APRÈS EN AVOIR DÉLIBÉRÉ : Article 1 : Adopte le budget primitif du budget général de l'exercice 2020 "
     "présenté par nature.",
@@ -301,6 +302,19 @@ def test_head_region_scores_lower():
     act = {f.field: f.score for f in votes.extract(text, 0, len(text), Context(region="act"))}
     head = {f.field: f.score for f in votes.extract(text, 0, len(text), Context(region="head"))}
     assert head["vote.unanimite"] < act["vote.unanimite"]
+
+
+def test_no_internal_error_on_slices():
+    """``extract`` swallows errors; the inner function must not need to."""
+    import random
+
+    rnd = random.Random(7)
+    texts = [parse_markup(c)[0] for c in UNANIMITY + COUNTS + MORE_COUNTS + OUTCOME + CHOICE]
+    big = "\n".join(texts)
+    for _ in range(200):
+        a = rnd.randrange(len(big))
+        b = min(len(big), a + rnd.randrange(1, 600))
+        votes._extract(big, a, b, Context())
 
 
 def test_never_raises():
