@@ -85,7 +85,7 @@ def _text(s: str) -> str:
 
 def _layout_cell(td) -> bool:
     """A cell holding paragraphs, lists or another table, or a long text: page layout, not data."""
-    if any(isinstance(d.tag, str) and d.tag in ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "br")
+    if any(isinstance(d.tag, str) and d.tag in ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4")
            for d in td.iterdescendants()):
         return True
     return len(_text(td.text_content())) > 300
