@@ -40,7 +40,7 @@ NUM_ANCHOR = re.compile(
       | (?P<word2>(?i:d[ée]lib[ée]ration)\s+)(?=[A-Z]{{1,6}}[ _-]?\d)
       | (?P<code>\b(?:DCM|DCC|DEL|DELIB|DB|DC|DBC|DCS|CP|BC|BU)\s*)(?P<codeno>n[°o]\s*)?(?=[\d_-])
       | (?P<bare>(?<![\w/])(?i:n[°o])\s*)(?=\d)
-      | (?P<point>(?i:point\s+n[°o])\s*)(?=\d)
+      | (?P<point>(?i:(?:point|affaire|question|dossier|rapport)\s+n[°o])\s*)(?=\d)
       | (?P<yearcode>\b[A-Z]{1,6}(?=(?:\d{4}[ _-]\d{1,4}|\d{2}_\d{4})\b))
     )
     (?P<num>{_NUM_BODY})
@@ -56,8 +56,8 @@ OBJET_ANCHOR = re.compile(r"(?i)\b(?:objet(?:\s+de\s+la\s+d[ée]lib[ée]ration)?
 # space; only items whose numbers run in sequence are kept (see _item_chain)
 ITEM_ANCHOR = re.compile(
     r"""(?x)
-    (?:(?<=^|\n)|(?<=\s))[\[(]?
-    (?P<num>\d{1,2}|[IVX]{1,5}|O[I1-9]|[A-Z]{1,2}[O0]?\d{1,2}|DOS)
+    (?:(?<=^|\n)|(?<=\s))[(]?
+    (?P<num>\[\d|\d{1,2}|[IVX]{1,5}|O[I1-9]|[A-Z]{1,2}[O0]?\d{1,2}|DOS)
     (?:\s*[-–—.)°|]\s*|\s+)
     (?=[«"]?[\p{Lu}][\p{Ll}\p{Lu}'’])
     (?!(?i:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|heures?|h\b|H\b|et\b|à\b|voix|membres|conseillers|pour|contre|abstentions?|votants|présents|pr[ée]sents|absents|pouvoirs|procurations|élus|ans|jours|mois|M\.|Mme))
@@ -73,6 +73,8 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 
 
 def _item_value(num: str) -> int | None:
+    if num.startswith("[") and num[1:].isdigit():
+        return int(num[1:])
     if num.isdigit():
         return int(num)
     if num == "DOS":  # OCR of "D05"
@@ -92,31 +94,38 @@ def _item_chain(items: list[Anchor], n: int) -> list[Anchor]:
     An agenda at the top repeats the numbers of the items that follow: of the chains found,
     the one whose items are spread over the most text wins (an agenda's are a line apart).
     """
-    chains: list[list[Anchor]] = []
+    chains: list[list[tuple[int, Anchor]]] = []
     for a in items:
         v = _item_value(a.numero or "")
         if v is None or v > 60:
             continue
+        if (a.numero or "").startswith("["):
+            # OCR read a leading "1" as "[": "[5" continues a chain at 14 as 15
+            for chain in reversed(chains):
+                last = chain[-1][0]
+                if last >= 9 and (last + 1) % 10 == v:
+                    v = last + 1
+                    break
         target = None
         for chain in reversed(chains):
-            last = _item_value(chain[-1].numero or "") or 0
+            last = chain[-1][0]
             if last == v - 1 or (len(chain) >= 3 and 2 <= v - last <= 4):
                 target = chain  # a number lost or garbled by OCR: gaps in a long chain
                 break
         if target is not None:
-            target.append(a)
+            target.append((v, a))
         elif v <= 2:
-            chains.append([a])
+            chains.append([(v, a)])
     best: list[Anchor] = []
     best_score = 0.0
     for chain in chains:
         if len(chain) < 2:
             continue
-        gaps = [min(b.start - a.start, 1500) for a, b in zip(chain, chain[1:])]
-        tail = min(n - chain[-1].start, 1500, int(max(gaps) * 1.5))  # the last item runs to the end
+        gaps = [min(b.start - a.start, 1500) for (_, a), (_, b) in zip(chain, chain[1:])]
+        tail = min(n - chain[-1][1].start, 1500, int(max(gaps) * 1.5))  # the last item runs to the end
         score = sum(gaps) + tail
         if score > best_score:
-            best, best_score = chain, score
+            best, best_score = [a for _, a in chain], score
     return best
 
 
