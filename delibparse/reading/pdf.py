@@ -43,6 +43,8 @@ from .order import Item, Word
 # most of it, is a scan (possibly with a digital stamp added on top): OCR it.
 SCAN_MAX_CHARS = 200
 SCAN_MIN_IMAGE_SHARE = 0.5
+# A page with no text and no image but this many page objects is text printed as outlines.
+OUTLINED_TEXT_MIN_OBJECTS = 300
 # Child-process memory cap for isolated extraction (bytes).
 ISOLATE_MEMORY_LIMIT = 3 * 1024**3
 
@@ -288,7 +290,8 @@ def _read_page(page, number: int, *, ocr: str) -> tuple[PageText, bool]:
     if len(visible) < SCAN_MAX_CHARS and _image_share(page, width, height) >= SCAN_MIN_IMAGE_SHARE:
         return pt, True
     if not visible:
-        return pt, False  # a blank page
+        # text printed as outlines (many vector paths, no font) can only be read by OCR
+        return pt, _object_count(page) >= OUTLINED_TEXT_MIN_OBJECTS
     words, rotated = _words(chars)
     rules = _rules(page, frame)
     pt.lines = order.page_lines(words, rotated, rules, width=width, height=height)
@@ -463,6 +466,15 @@ def _words(chars) -> tuple[list[Word], list[tuple[str, Box]]]:
     flush()
     flush_rot()
     return words, rotated
+
+
+def _object_count(page) -> int:
+    import pypdfium2.raw as raw
+
+    try:
+        return raw.FPDFPage_CountObjects(page.raw)
+    except Exception:  # noqa: BLE001
+        return 0
 
 
 def _bounds(obj):
