@@ -372,7 +372,10 @@ def _verb_opens(s: str, pos: int, tok: str) -> bool:
             return False
         if w.group(1)[0].islower():
             return True
-        return bool(_NEXT_OK.match(nxt)) and bool(_LOWER.search(s, pos + len(tok), pos + len(tok) + 40))
+        if not _NEXT_OK.match(nxt):
+            return False
+        # "APPROUVE LE BUDGET" in a text all in capitals: only where a clause can start
+        return bool(_LOWER.search(s, pos + len(tok), pos + len(tok) + 40)) or _after_stop(s, pos)
     if tok[0].isupper():
         return _after_stop(s, pos) and bool(_NEXT_OK.match(nxt))
     # lower case: only right after a bullet

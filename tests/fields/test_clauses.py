@@ -143,6 +143,12 @@ M. Roux demande si la dépense est récurrente. Madame le Maire répond que non.
 Vote :
 - Pour : 13
 - Abstention : 1""",
+    # a text all in capitals: the items still found, a title is no item
+    """LE CONSEIL MUNICIPAL, APRES EN AVOIR DELIBERE :
+- <d>APPROUVE LE BUDGET PRIMITIF 2024</d> ;
+- <d>DIT QUE LES CREDITS SONT INSCRITS AU CHAPITRE 21</d>.
+DEMANDE DE SUBVENTION DETR
+VOTE DES TAUX 2024""",
     # (e) with items
     """Il est proposé aux membres du conseil municipal :
 - <d>d'approuver le projet de convention</d>
