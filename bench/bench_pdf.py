@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from delibparse.reading import order, read  # noqa: E402
-from delibparse.reading import pdf as pdf_mod  # noqa: E402
+from delibparse.reading import order, read
+from delibparse.reading import pdf as pdf_mod
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "../shared/corpus/dev-pdf"
 

@@ -36,7 +36,7 @@ DROP_NAMES = re.compile(
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
               "dl", "dt", "dd", "blockquote", "pre", "address", "figure", "figcaption", "hr", "table",
               "thead", "tbody", "tfoot", "caption", "center", "details", "summary", "fieldset", "legend"}
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:

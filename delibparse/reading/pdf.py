@@ -37,7 +37,7 @@ from ..errors import (
 from ..layout import Layout
 from ..record import Box
 from . import order
-from .order import Item, Word
+from .order import Word
 
 # A page whose text layer has fewer visible characters than this, and an image covering
 # most of it, is a scan (possibly with a digital stamp added on top): OCR it.
@@ -49,9 +49,7 @@ OUTLINED_TEXT_MIN_OBJECTS = 300
 ISOLATE_MEMORY_LIMIT = 3 * 1024**3
 
 _STOPWORDS = frozenset(
-    """de la le les des du et à a en un une pour par au aux sur est que qui dans il elle ce
-    cette ces son sa ses leur leurs pas ne se plus ou avec sont été être conseil l d
-    vu article commune monsieur madame maire séance m mme mmes mm mr mlle""".split()
+    ["de", "la", "le", "les", "des", "du", "et", "à", "a", "en", "un", "une", "pour", "par", "au", "aux", "sur", "est", "que", "qui", "dans", "il", "elle", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "pas", "ne", "se", "plus", "ou", "avec", "sont", "été", "être", "conseil", "l", "d", "vu", "article", "commune", "monsieur", "madame", "maire", "séance", "m", "mme", "mmes", "mm", "mr", "mlle"]
 )
 _SPACES = frozenset(" \t\u00a0\u00ad\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u3000\x0b\x0c")
 _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿæœ")
@@ -174,7 +172,7 @@ def _open(data: bytes, *, source: str | None, password: str | None):
         return pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as err:
         code = getattr(err, "err_code", None)
-        import pypdfium2.raw as raw
+        from pypdfium2 import raw
 
         if code == raw.FPDF_ERR_PASSWORD:
             raise EncryptedError("the PDF is encrypted and needs a password", source=source) from None
@@ -348,7 +346,7 @@ def _raw_chars(textpage) -> list[tuple[str, float, float, float, float, float, f
     Two pdfium calls per character (loose box, angle); the text comes in one call and the
     font size once per distinct box height.
     """
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     tp = textpage.raw
     n = raw.FPDFText_CountChars(tp)
@@ -450,15 +448,12 @@ def _words(chars) -> tuple[list[Word], list[tuple[str, Box]]]:
             last = cur[-1]
             h = bottom - top
             lh = last[4] - last[2]
-            if lh < h:
-                h = lh
-            if h < 1.0:
-                h = 1.0
+            h = min(h, lh)
+            h = max(h, 1.0)
             dy = (top + bottom - last[2] - last[4]) / 2
             gap = x0 - last[3]
-            s = size if size > last[5] else last[5]
-            if s < 1.0:
-                s = 1.0
+            s = max(last[5], size)
+            s = max(s, 1.0)
             if dy >= 0.5 * h or dy <= -0.5 * h or gap > 0.25 * s or gap < -0.5 * s:
                 flush()
         cur.append(c)
@@ -469,7 +464,7 @@ def _words(chars) -> tuple[list[Word], list[tuple[str, Box]]]:
 
 
 def _object_count(page) -> int:
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     try:
         return raw.FPDFPage_CountObjects(page.raw)
@@ -485,7 +480,7 @@ def _bounds(obj):
 
 def _image_share(page, width: float, height: float) -> float:
     """Largest share of the page area covered by one image object."""
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     best = 0.0
     area = max(width * height, 1.0)
@@ -500,7 +495,7 @@ def _image_share(page, width: float, height: float) -> float:
 
 def _rules(page, frame) -> list[tuple[float, float, float, float]]:
     """Thin horizontal/vertical strokes and thin filled rectangles (table borders), as boxes."""
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     out = []
     try:
@@ -526,7 +521,7 @@ def _rules(page, frame) -> list[tuple[float, float, float, float]]:
 
 def _subpath_rules(obj, frame, nseg: int) -> list[tuple[float, float, float, float]]:
     """Edges of the (axis-aligned) sub-paths of a path drawn with strokes."""
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     fill = ctypes.c_int()
     stroke = ctypes.c_int()

@@ -3,9 +3,9 @@
 import os
 import time
 
+import make_docs as m
 import pytest
 
-import make_docs as m
 from delibparse import errors
 from delibparse.reading import pdf as pdf_mod
 from delibparse.reading import read

@@ -1,8 +1,8 @@
 """Plain text, HTML, DOCX, ODT, and scans (OCR)."""
 
+import make_docs as m
 import pytest
 
-import make_docs as m
 from delibparse import errors
 from delibparse.reading import read, sniff
 from delibparse.reading.ocr import tesseract_path

@@ -4,9 +4,9 @@ import pytest
 
 pytest.importorskip("reportlab")
 
-import make_docs as m  # noqa: E402
+import make_docs as m
 
-from delibparse.reading import read  # noqa: E402
+from delibparse.reading import read
 
 
 def lines(data, **kw):
