@@ -79,8 +79,8 @@ def read(
         from .ocr import read_image
 
         return read_image(data, source=name, timeout=timeout)
-    if kind in ("zip", "ole"):
-        what = "a ZIP archive" if kind == "zip" else "a legacy Office file (.doc/.xls)"
+    if kind in ("zip", "ole", "rtf"):
+        what = {"zip": "a ZIP archive", "ole": "a legacy Office file (.doc/.xls)", "rtf": "an RTF file"}[kind]
         raise UnsupportedFormatError(f"{what}: convert it to PDF, DOCX or ODT", source=name)
     from .text import read_text
 

@@ -23,7 +23,7 @@ _HTML_MARKS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<div", b"<p>",
 
 
 def sniff(data: bytes) -> str:
-    """One of ``pdf``, ``html``, ``docx``, ``odt``, ``zip``, ``image``, ``ole``, ``text``."""
+    """One of ``pdf``, ``html``, ``docx``, ``odt``, ``zip``, ``image``, ``ole``, ``rtf``, ``text``."""
     head = data[:2048]
     # Some producers put junk before the header; the PDF spec tolerates it within the first 1 KiB.
     if b"%PDF-" in head[:1024]:
@@ -35,6 +35,8 @@ def sniff(data: bytes) -> str:
         return "image"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"  # legacy .doc/.xls
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(data)
     low = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()

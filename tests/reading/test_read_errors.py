@@ -112,6 +112,8 @@ def test_zip_and_legacy_office_are_unsupported():
         read(buf.getvalue())
     with pytest.raises(errors.UnsupportedFormatError):
         read(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with pytest.raises(errors.UnsupportedFormatError):
+        read(rb"{\rtf1\ansi D\'e9lib\'e9ration}")
 
 
 def test_an_image_without_text_is_unsupported():
