@@ -36,6 +36,7 @@ FIELDS = (
     "_event.arrivee",
     "_event.depart",
     "_event.nppv",
+    "_event.schedule",
 )
 
 LIST_ROLES = ("presents", "absents_excuses", "absents", "pouvoirs")
@@ -479,10 +480,45 @@ def _body_end(body: str) -> int:
     return m.start() if m else len(body)
 
 
+def _qualifiers(body: str, pv: list[tuple[int, int, str, str, str]]) -> list[tuple[str, str, int, tuple | None]]:
+    """Notes that limit a member's line to some items: (name, 'from'|'until', item number, proxy or None).
+
+    "Mme X (à compter de la délibération n°3)", "M. Y à M. Z (jusqu'à 22h40, point n°2)"."""
+    out = []
+    for q in _QUALIFIER.finditer(body):
+        kind = "from" if q.group("from") else "until"
+        n = int(q.group("n"))
+        qs = q.start()
+        hit = next((x for x in pv if qs - 4 <= x[1] <= qs), None)
+        if hit is not None:
+            out.append((hit[4], kind, n, hit))
+            continue
+        last = None
+        for m in _rx()["namec_re"].finditer(body, max(0, qs - 120), qs):
+            last = m
+        if last is not None and not body[last.end() : qs].strip(" ,;"):
+            name = N.clean_name(last.group())
+            if name:
+                out.append((name, kind, n, None))
+    return out
+
+
+_QUALIFIER = re.compile(
+    r"""(?xi) \(\s*
+    (?: (?P<from> à\s+compter | à\s+partir | arriv[ée]+e? | pr[ée]sente?s?\s+(?:à|a)\s+partir )
+      | (?P<until> jusqu['’]\s*(?:à|au) | d[ée]part | partie? | pr[ée]sente?s?\s+jusqu) )
+    [^()]{0,60}? (?:d[ée]lib[ée]ration|point|question|dossier|rapport|affaire)s?\s*(?:n[°o]\s*)?(?P<n>\d{1,3}) [^()]{0,30} \)"""
+)
+
+
 def find_lists(
-    text: str, start: int, end: int, labels: list[Label] | None = None
+    text: str, start: int, end: int, labels: list[Label] | None = None, schedule: list | None = None
 ) -> tuple[dict[str, list[tuple[list[str], int, int]]], list[tuple[int, int, str, str, str]]]:
-    """Lists per role (names, seg_start, seg_end) and proxies (start, end, de, a, role of the list)."""
+    """Lists per role (names, seg_start, seg_end) and proxies (start, end, de, a, role of the list).
+
+    Members whose line only holds from a later item on ('à compter de la délibération n°3') are left out
+    of the lists (they describe the opening of the sitting); every such note is appended to ``schedule`` as
+    (name, list role, 'from'|'until', item number, proxy dict or None)."""
     rx = _rx()
     labels = find_labels(text, start, end) if labels is None else labels
     lists: dict[str, list[tuple[list[str], int, int]]] = {r: [] for r in LIST_ROLES}
@@ -515,17 +551,33 @@ def find_lists(
             re.search(r"(?i)pouvoir|procuration|mandat|repr[ée]sent", text[lab.start : lab.end] + seg[:off])
         )
         pv = _pouvoir_matches(body, in_list=True, pairs=pairs)
+        quals = _qualifiers(body, pv)
+        later = {fold(name) for name, kind, n, _ in quals if kind == "from" and n >= 2}
+        for name, kind, n, hit in quals:
+            if schedule is not None:
+                role = "pouvoirs" if hit is not None and lab.role == "pouvoirs" else lab.role
+                schedule.append((name, role, kind, n, {"de": hit[2], "a": hit[3]} if hit else None))
+        pv_later = [x for x in pv if fold(x[4]) in later]
         parts, pos = [], 0
         for ps, pe, de, a, listed in pv:
             parts.append(body[pos:ps])
-            parts.append(f" ; {listed} ; " if lab.role != "pouvoirs" else " ; ")
-            pouvoirs.append((s + off + ps, s + off + pe, de, a, lab.role))
+            later_pv = (ps, pe, de, a, listed) in pv_later
+            parts.append(f" ; {listed} ; " if lab.role != "pouvoirs" and not later_pv else " ; ")
+            if not later_pv:
+                pouvoirs.append((s + off + ps, s + off + pe, de, a, lab.role))
             pos = pe
         parts.append(body[pos:])
         names = _list_names("".join(parts), frozenset(x[4] for x in pv))
+        names = [n for n in names if fold(n) not in later]
         if lab.role == "pouvoirs":
             continue
-        if not names and not pv and k + 1 < len(labels) and labels[k + 1].role == "pouvoirs":
+        if (
+            not names
+            and not pv
+            and k + 1 < len(labels)
+            and labels[k + 1].role == "pouvoirs"
+            and re.match(r"(?i)ont|a\s|avaient|avait|\p{Ll}", text[labels[k + 1].start : labels[k + 1].end])
+        ):
             inherit = lab.role  # "Excusés : conformément à l'article L2121-20, ont donné pouvoir : ..."
         if re.search(r"(?i)(?:ayant|avec|ont)\s+(?:donn[ée]\s+)?(?:pouvoir|procuration)", text[lab.start : lab.end]):
             givers = {fold(x[2]) for x in pv}
@@ -663,7 +715,12 @@ def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found
             best[f.field] = f
     out.extend(best.values())
     # lists
-    lists, pv_list = find_lists(text, start, end, labels)
+    schedule: list = []
+    lists, pv_list = find_lists(text, start, end, labels, schedule)
+    for name, role, kind, n, proxy in schedule:
+        out.append(
+            Found("_event.schedule", {"name": name, "list": role, kind: n, "pouvoir": proxy}, start, start, "attendance.schedule", 0.8)
+        )
     for role, found in lists.items():
         if not found:
             continue
@@ -711,4 +768,40 @@ def apply_events(presents: list[str], events: list[Found]) -> list[str]:
         elif ev.field == "_event.arrivee":
             if not any(N.same_person(p, name) for p in out):
                 out.append(name)
+    return out
+
+
+def apply_schedule(lists: dict[str, list], schedule: list[Found], rank: int) -> dict[str, list]:
+    """The attendance lists of the sitting's item number ``rank`` (1-based), given the notes on members'
+    lines ('_event.schedule' values: "(à compter de la délibération n°3)", "(jusqu'au point n°2)").
+    ``lists`` holds 'presents', 'absents_excuses', 'absents' and 'pouvoirs' as extracted (the opening).
+
+    >>> ev = [Found("_event.schedule", {"name": "Anne PETIT", "list": "presents", "from": 3, "pouvoir": None}, 0, 0, "t"),
+    ...       Found("_event.schedule", {"name": "Paul DURAND", "list": "presents", "until": 2, "pouvoir": None}, 0, 0, "t")]
+    >>> apply_schedule({"presents": ["Paul DURAND", "Jean MARTIN"]}, ev, 3)["presents"]
+    ['Jean MARTIN', 'Anne PETIT']
+    """
+    out = {k: list(v) for k, v in lists.items()}
+    for ev in schedule:
+        v = ev.value if isinstance(ev.value, dict) else {}
+        name, role = v.get("name"), v.get("list")
+        if not name or role not in LIST_ROLES:
+            continue
+        on = (rank >= v["from"]) if "from" in v else (rank <= v.get("until", rank))
+        proxy = v.get("pouvoir")
+        if role != "pouvoirs":
+            cur = out.setdefault(role, [])
+            there = [p for p in cur if N.same_person(p, name)]
+            if on and not there:
+                cur.append(name)
+            elif not on and there:
+                out[role] = [p for p in cur if p not in there]
+        if proxy:
+            cur = out.setdefault("pouvoirs", [])
+            key = (fold(proxy["de"]), fold(proxy.get("a") or ""))
+            there = [p for p in cur if (fold(p["de"]), fold(p.get("a") or "")) == key]
+            if on and not there:
+                cur.append(dict(proxy))
+            elif not on and there:
+                out["pouvoirs"] = [p for p in cur if p not in there]
     return out

@@ -66,7 +66,7 @@ def name_pattern() -> str:
     nop = r"(?!(?i:de|du|des|le|la|les|van|von|der|den|di|da|del|dos|das|ben|el|ter|et)(?![\p{L}'’\-]))"
     capw = rf"{nn}{nop}\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-[^\S\n]?\p{{L}}[\p{{L}}'’]*)*(?![\p{{L}}'’])"
     upw = rf"{nn}{nop}\p{{Lu}}[\p{{Lu}}'’]+(?:-[^\S\n]?\p{{Lu}}[\p{{Lu}}'’]*)*(?![\p{{L}}'’])"
-    init = r"(?:\p{Lu}{1,2}\.(?:-?\p{Lu}{1,2}\.?)*|\p{Lu}-\p{Lu}\b)(?![\p{L}])"
+    init = r"(?:\p{Lu}{1,2}\.(?:-?\p{Lu}{1,2}\.)*(?:-?\p{Lu}\b)?|\p{Lu}-\p{Lu}\b)(?![\p{L}])"
     sp = r"[^\S\n]+"
     first = rf"(?:{capw}|{init})"
     a = rf"{first}(?:{sp}{first}){{0,3}}{sp}{part}?{upw}(?:{sp}{part}?{upw}){{0,4}}"  # Prénom NOM

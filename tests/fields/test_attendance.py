@@ -312,3 +312,29 @@ def test_dev_single_act_floors():
         assert acc[k] >= v, (k, acc[k])
     for k, v in floors_f1.items():
         assert f1[k] >= v, (k, f1[k])
+
+
+# ------------------------------------------------------------------ notes limiting a member's line to some items
+
+
+def test_schedule_notes():
+    t = ("Etaient présents : M. Alain BRUN, Mme Carole DIDIER (à compter de la délibération n°3), "
+         "M. Eric FABRE (jusqu'à la délibération n°5), Mme Gina HALLE. "
+         "Excusés ayant donné pouvoir : Mme Carole DIDIER à Mme Gina HALLE (jusqu'à la délibération n°2), "
+         "M. Ivan JOLY à M. Alain BRUN (à partir de 22h10, point n°4).")
+    fs = attendance._extract(t, 0, len(t), None)
+    g = {}
+    for f in fs:
+        g.setdefault(f.field, f.value)
+    # the lists describe the opening of the sitting
+    assert g["presents"] == ["Alain BRUN", "Eric FABRE", "Gina HALLE"]
+    assert g["absents_excuses"] == ["Carole DIDIER"]
+    assert g["pouvoirs"] == [{"de": "Carole DIDIER", "a": "Gina HALLE"}]
+    sched = [f for f in fs if f.field == "_event.schedule"]
+    lists = {k: g.get(k, []) for k in ("presents", "absents_excuses", "absents", "pouvoirs")}
+    at4 = attendance.apply_schedule(lists, sched, 4)
+    assert at4["presents"] == ["Alain BRUN", "Eric FABRE", "Gina HALLE", "Carole DIDIER"]
+    assert at4["absents_excuses"] == ["Ivan JOLY"]
+    assert at4["pouvoirs"] == [{"de": "Ivan JOLY", "a": "Alain BRUN"}]
+    at6 = attendance.apply_schedule(lists, sched, 6)
+    assert "Eric FABRE" not in at6["presents"]
