@@ -51,7 +51,15 @@ ISOLATE_MEMORY_LIMIT = 3 * 1024**3
 _STOPWORDS = frozenset(
     ["de", "la", "le", "les", "des", "du", "et", "à", "a", "en", "un", "une", "pour", "par", "au", "aux", "sur", "est", "que", "qui", "dans", "il", "elle", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "pas", "ne", "se", "plus", "ou", "avec", "sont", "été", "être", "conseil", "l", "d", "vu", "article", "commune", "monsieur", "madame", "maire", "séance", "m", "mme", "mmes", "mm", "mr", "mlle"]
 )
-_SPACES = frozenset(" \t\u00a0\u00ad\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u3000\x0b\x0c")
+_SPACES = frozenset(" \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u3000\x0b\x0c")
+# Glyphs as some producers encode them: ligatures, a soft hyphen printed at a line end, and
+# Symbol/Wingdings private-use codes (letters shifted to U+F0xx; the usual bullet glyphs).
+_CHAR_MAP = {
+    0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st",
+    0x00AD: "-",
+    **{0xF000 + c: chr(c) for c in range(0x21, 0x7F)},
+    **{cp: "•" for cp in (0xF0A7, 0xF0A8, 0xF0B7, 0xF0D8, 0xF0E0, 0xF0FC, 0xF06E, 0xF0F0, 0xF076, 0xF0A4)},
+}
 _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿæœ")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
@@ -413,7 +421,7 @@ def _words(chars) -> tuple[list[Word], list[tuple[str, Box]]]:
         if cur:
             text = "".join(c[0] for c in cur)
             if not text.isascii():
-                text = unicodedata.normalize("NFC", text)
+                text = unicodedata.normalize("NFC", text.translate(_CHAR_MAP))
             first = cur[0]
             words.append(Word(text, first[1], min(c[2] for c in cur), max(c[3] for c in cur),
                               max(c[4] for c in cur), cur[len(cur) // 2][5]))

@@ -208,3 +208,13 @@ def test_docx_automatic_numbers_and_bullets_are_written():
         "Ordre du jour :", "1. Budget primitif 2024", "a) Section de fonctionnement",
         "b) Section d'investissement", "2. Tarifs de la cantine", "Vote :", "- Pour : 12", "- Contre : 2",
     ]
+
+
+def test_pdf_glyph_codes_are_normalised():
+    from delibparse.reading.pdf import _words
+
+    def chars(text, x=0.0):
+        return [(ch, x + 6 * i, 100.0, x + 6 * i + 5.5, 110.0, 10.0, True) for i, ch in enumerate(text)]
+
+    words, _ = _words(chars("dé\ufb01nitif") + chars("\uf0b7", 100) + chars("\uf041\uf042", 120))
+    assert [w.text for w in words] == ["définitif", "•", "AB"]
