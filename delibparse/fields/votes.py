@@ -782,6 +782,9 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
     issue, rule, span = None, "", None
     if chosen is not None:
         out = [m for m in chosen.mentions if m.kind in ("adopte", "rejete")]
+        if not out:  # "La délibération est adoptée. Contre : 3 (M. A, M. B, M. C)": the words win
+            near = [b for b in own if b is not chosen and (b is extra or 0 <= chosen.start - b.end <= 300)]
+            out = [m for b in near for m in b.mentions if m.kind in ("adopte", "rejete")]
         if out:
             issue, rule, span = out[-1].kind, out[-1].rule, (out[-1].start, out[-1].end)
         else:

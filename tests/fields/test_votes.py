@@ -231,6 +231,10 @@ CHOICE = [
     # two designations voted alike
     "Le conseil a désigné M. René ANDRE par 7 voix pour et 1 abstention et M. Jean ROUX par {pour:7}7 voix "
     "pour{/} et {abstention:1}1 abstention{/}.{unanimite:false}{/}{issue:adopte}{/}",
+    # the outcome word is stated apart from the counts: the words win over the arithmetic
+    "La délibération est {issue:adopte}adoptée{/}.\nContre : {contre:3}3{/} ({noms_contre:Léa BON|Marc VIAL|Jean GRAS}"
+    "Mme Léa BON, M. Marc VIAL, M. Jean GRAS{/}){unanimite:false}{/}",
+    "Pour : {pour:10}10{/} Contre : {contre:12}12{/}. La motion est donc {issue:rejete}rejetée{/}.{unanimite:false}{/}",
     # a vote told as history is not the act's vote
     "Lors de sa séance du 3 mars 2021, le conseil municipal avait approuvé à l'unanimité le principe du projet. "
     "Après en avoir délibéré, le conseil municipal {issue:adopte}APPROUVE{/} le plan de financement. Ainsi fait et "
