@@ -7,8 +7,16 @@ mentions that stand together into vote blocks; ``choose`` keeps the act's own vo
 block that is neither inside a "Vu ..." / another body's opinion nor a procedural vote (the
 secretary, the previous minutes, the way of voting), completed by a consistent count block
 stated elsewhere in the act (a header "Pour : 23 Contre : 0" with "Adoptée à l'unanimité" at
-the end). ``extract`` turns the choice into ``Found`` values; other blocks are returned with
-a low score.
+the end). ``extract`` turns the choice into ``Found`` values (``vote.*`` and ``nb_votants`` when
+the vote block states it); the blocks not chosen are returned as ``_alt.vote.*`` candidates with
+a low score, which the pipeline ignores (fields starting with "_"), so that a field the chosen vote
+does not state stays None instead of taking another vote's value.
+
+Outcome: explicit words win ("adoptée", "rejetée", "n'est pas adoptée", "le conseil rejette");
+then the stated counts (pour > contre); then a stated vote (unanimity, majority) means adopted;
+without any vote, "prend acte" / "est informé" give ``sans_vote``, "point reporté" / "retiré de
+l'ordre du jour" give None, and a dispositif ("après en avoir délibéré, DÉCIDE", "APPROUVE") gives
+``adopte`` when the act's text goes on past it (a text cut inside its dispositif gives None).
 
 Only stated values are given: "à l'unanimité" alone gives no ``vote.pour``; ``unanimite`` is
 True only when unanimity is written, False on "à la majorité" or a stated contre/abstention.
