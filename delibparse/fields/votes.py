@@ -119,10 +119,10 @@ LABEL_FIRST = re.compile(
 
 # "Pour 20, Contre 2, Abstention 1" (no colon; the label written with a capital: checked in code)
 LABEL_NUMBER = re.compile(
-    rf"""(?x)
+    r"""(?x)
     (?<![\w'])(?<!majorite\s)
     (?:(?P<pour>pour)|(?P<contre>contre)|(?P<abstention>abstentions?))
-    \s+(?P<n>\d{{1,3}})(?!\d)
+    \s+(?P<n>\d{1,3})(?!\d)
     (?=\s*(?:[,;|/\n)]|\.(?!\d)|$|et\s|(?:pour|contre|abstentions?|votants)\b))
     """
 )
@@ -183,7 +183,7 @@ TABLE = re.compile(
     (?P<vals>(?:(?:\d{{1,3}}|/)(?![\w/])\s*\|?\s*){{1,6}})
     """
 )
-_TLAB_RE = re.compile(rf"(?:pour|contre|abstention|votants|nppv)")
+_TLAB_RE = re.compile(r"(?:pour|contre|abstention|votants|nppv)")
 _PRECEDING_NUM = re.compile(r"(?<![\w.,])(\d{1,3})\s*\|?\s*$")
 
 # Names given without a count: "Abstention(s) de : Mme A, M. B", "Ont voté contre : M. X"
@@ -540,10 +540,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
                 line_start = re.search(r"(?:^|\n|[.!?:]\s|[-–—*]{2,}\s*|\|\s*)$", f[max(start, m.start() - 6): m.start()])
                 if not (line_start or m.start() == start or _AFTER_OUTCOME.match(f, m.end())):
                     continue
-            if m.start() > 0 and f[m.start() - 1].isalnum():
-                # glued to the previous word (a lost line break): only "...BurlierADOPTÉ."
-                if not (text[m.start(): m.end()].isupper() and text[m.start() - 1].islower()):
-                    continue
+            # glued to the previous word (a lost line break): only "...BurlierADOPTÉ."
+            if m.start() > 0 and f[m.start() - 1].isalnum() and not (
+                    text[m.start(): m.end()].isupper() and text[m.start() - 1].islower()):
+                continue
             if kind == "rejete" and _AMENDMENT.search(f, max(start, m.start() - 100), m.start()):
                 continue
             seen_outcome.append((m.start(), m.end()))
@@ -704,9 +704,8 @@ def _verb_ok(text: str, f: str, vs: int, ve: int, lo: int) -> bool:
         return False
     if _NOT_VERB_BEFORE.search(f[max(lo, vs - 12): vs]):
         return False
-    if orig.isupper() and re.match(r"\s+(?:DU|DES|AU|AUX)\b", text[ve: ve + 5]):
-        return False  # a heading: "VOTE DU BUDGET"
-    return True
+    # a heading in capitals is not a verb: "VOTE DU BUDGET"
+    return not (orig.isupper() and re.match(r"\s+(?:DU|DES|AU|AUX)\b", text[ve: ve + 5]))
 
 
 def _dispositif(text: str, f: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -881,7 +880,7 @@ def extract(text: str, start: int, end: int, ctx: Context | None = None) -> list
     """
     try:
         return _extract(text, start, end, ctx)
-    except Exception:  # never raise on odd text
+    except Exception:  # noqa: BLE001 - never raise on odd text
         return []
 
 
