@@ -151,7 +151,10 @@ def _rx() -> _Rx:
             (?:\s*(?:er|ER))?\s*(?=[:.–—-]|\n|$)""", {"article"}),
         ("pre", rf"(?<![{L}'’])(?i:{pre})(?![{L}])", _first_words(data["decision_preambles"])),
         ("subj", rf"(?<![{L}'’])(?:Le|LE|La|LA|L['’]|Les|LES)\s*(?i:{subj})(?![{L}])", {"le", "la", "l", "les"}),
-        ("subjlow", rf"(?<=[,;]\s{{1,3}})(?:le|la|l['’])\s*(?i:{subj})(?=,?\s+apr[eè]s)", {"le", "la", "l"}),
+        # lower case: after a title's colon or dash ("Tarifs : le conseil municipal fixe ..."), or
+        # after a comma when "après en avoir délibéré" follows
+        ("subjlow", rf"""(?:(?<=[:–—]\s{{1,3}})(?:le|la|l['’])\s*(?i:{subj})(?![{L}])
+            | (?<=[,;]\s{{1,3}})(?:le|la|l['’])\s*(?i:{subj})(?=,?\s+apr[eè]s))""", {"le", "la", "l"}),
         ("end", rf"(?<![{L}'’])(?i:{end})(?![{L}])", _first_words(data["end_markers"])),
         ("vote", rf"(?<![{L}'’])(?i:{vote})(?![{L}])", _first_words(data["vote_markers"])),
         ("verb", rf"(?<![{L}'’])(?i:\L<v3>)(?![{L}'’])", _first_words(present)),
@@ -221,6 +224,7 @@ _OCR_VERB = re.compile(
     r"(?<=[\s:;,.])[$SL&§](?=(?:APPROUVE|AUTORISE|D[EÉ]CIDE|DIT|ADOPTE|D[EÉ]SIGNE|PREND|FIXE|ACCEPTE|VALIDE|CHARGE)\s+(?:[a-zà-ÿ]|QUE\b))"
 )
 _COMMA_BEFORE = re.compile(r",\s*$")
+_COMMA_OR_COLON_BEFORE = re.compile(r"[,:–—]\s*$")
 _AU_BEFORE = re.compile(r"(?i)(?<![\p{L}])au\s+$")
 _ARTICLE_BEFORE = re.compile(r"(?:Article|ARTICLE)\s+\S{1,8}\s*(?:er\s*)?[:.–—-]\s*$")
 _DET_BEFORE = re.compile(
@@ -285,7 +289,7 @@ def _breaks(s: str, rx: _Rx) -> dict[int, str]:
         if why == "visa" and _AU_BEFORE.search(s, max(0, pos - 4), pos):
             continue
         if why in ("pre", "subj", "end", "vote") and not tok[0].isupper() and not (
-            why == "pre" and tok.startswith("apr") and _COMMA_BEFORE.search(s, max(0, pos - 4), pos)
+            why == "pre" and tok.startswith("apr") and _COMMA_OR_COLON_BEFORE.search(s, max(0, pos - 4), pos)
             and not rx.subject.search(s, max(0, pos - 60), pos)
         ):
             continue
@@ -297,7 +301,7 @@ def _breaks(s: str, rx: _Rx) -> dict[int, str]:
             continue
         if why == "prop" and not _after_stop(s, pos):
             continue
-        if why in ("subj", "pre") and _ARTICLE_BEFORE.search(s, max(0, pos - 25), pos):
+        if why != "article" and _ARTICLE_BEFORE.search(s, max(0, pos - 25), pos):
             continue
         if why == "inf" and not (tok[0].isupper() and (_after_stop(s, pos) or _COMMA_BEFORE.search(s, max(0, pos - 4), pos))):
             continue

@@ -149,6 +149,18 @@ Vote :
 - <d>DIT QUE LES CREDITS SONT INSCRITS AU CHAPITRE 21</d>.
 DEMANDE DE SUBVENTION DETR
 VOTE DES TAUX 2024""",
+    # minutes in one line per point: the sentence after the title's colon
+    """3 – Compte administratif 2023 : <d>le conseil municipal approuve à l'unanimité le compte administratif
+du budget principal</d>.
+4 – Tarifs de la cantine : <d>après discussion, le conseil municipal fixe le prix du repas à 3,50 € (14 voix
+pour, 1 abstention)</d>.
+5 – Questions diverses : M. le Maire informe le conseil de la fermeture du bureau de poste.""",
+    # an article whose text opens with an infinitive stays one clause
+    """DÉCIDE
+<d>Article 1er – D'acquérir la parcelle cadastrée AB 123 au prix de 15 000 €.
+Les frais d'acte seront à la charge de la commune</d>.
+<d>Article 2 – D'autoriser le Maire à signer l'acte authentique</d>.
+Adoptée à l'unanimité des membres présents.""",
     # (e) with items
     """Il est proposé aux membres du conseil municipal :
 - <d>d'approuver le projet de convention</d>
