@@ -197,7 +197,9 @@ NAMES_ONLY = re.compile(
 )
 
 _QUALS = {fold_same_length(q): q for q in _LEX["unanimity_qualifiers"]}
-_QUAL_ALT = _alt(re.escape(q).replace("\\ ", " ").replace(" ", r"\s+") for q in _QUALS)
+# "à l'unanimité des 23 membres présents": a number may sit after "des"
+_QUAL_ALT = _alt(re.sub(r"^des\\s\+", r"des\\s+(?:\\d{1,3}\\s+)?", re.escape(q).replace("\\ ", " ").replace(" ", r"\s+"))
+                 for q in _QUALS)
 UNANIMITY = re.compile(
     rf"""(?x)
     (?:\ba\s*l['\s]*|\bl['\s]*)?(?<![\w])(?:unanimite\b|unanimement\b|(?:vote|votes|accord)\s+unanimes?\b)
@@ -520,7 +522,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
     # 7. unanimity, majority, outcome words
     for m in UNANIMITY.finditer(f, start, end):
         q = m.group("qual")
-        qual = _QUALS.get(re.sub(r"\s+", " ", q)) if q else None
+        qual = _QUALS.get(re.sub(r"\s+", " ", re.sub(r"^des\s+\d+", "des", q))) if q else None
         out.append(Mention("unanimite", m.start(), m.end(), qual=qual, rule="votes.unanimity"))
     for m in MAJORITY.finditer(f, start, end):
         out.append(Mention("majorite", m.start(), m.end(), rule="votes.majority"))

@@ -143,6 +143,8 @@ MORE_COUNTS = [
     # the member who does not vote is named apart from the vote; the vote stays the act's
     "Le conseil municipal, {unanimite:false}à la majorité{/} ({contre:3}3 voix contre{/}), approuve le compte "
     "administratif.{issue:adopte}{/} {nppv:1}M. le Maire, ayant quitté la séance, ne prend pas part au vote{/}.",
+    "Le conseil, {unanimite:true}à l'unanimité des 23 membres présents{/}{qual:des membres présents}{/}, approuve "
+    "l'avenant.{issue:adopte}{/}",
     # count of the votes after the unanimity
     "Approbation par l'assemblée {unanimite:true}à l'unanimité des votants{/}{qual:des votants}{/} par "
     "{pour:38}38 voix{/}.{issue:adopte}{/}",
