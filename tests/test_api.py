@@ -100,3 +100,15 @@ def test_warnings_are_coded(parsed_example, path):
     for act in doc.acts:
         for field, ev in act.provenance.items():
             assert ev.end >= ev.start and ev.rule, (field, ev)
+
+
+def test_options_reach_the_reader():
+    scan, plain = EXAMPLES / "ex10_scanned.pdf", EXAMPLES / "ex05_plain.pdf"
+    with pytest.raises(delibparse.DelibparseError) as exc:
+        delibparse.parse(scan, ocr="never")
+    assert exc.value.code == "read.needs_ocr" and exc.value.page == 1 and scan.name in str(exc.value)
+    (doc,) = delibparse.parse_many([scan], ocr="never")
+    assert doc.status == "needs_ocr" and doc.errors[0].code == "read.needs_ocr" and not doc.acts
+    doc = delibparse.parse(plain, max_pages=1)
+    assert "read.max_pages" in {w.code for w in doc.warnings}
+    assert doc.acts and all(act.pages == [1, 1] for act in doc.acts)

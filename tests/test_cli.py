@@ -111,3 +111,9 @@ def test_eval_examples(capsys, tmp_path):
 def test_eval_not_a_folder(capsys):
     assert main(["eval", str(TXT)]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and "delibparse" in capsys.readouterr().out
