@@ -440,6 +440,9 @@ def segment(text: str) -> Segmentation:
             head_end = e
             continue
         if has_outcome and not short:
+            if pending is not None and {a.family for a in pending} & strong and fams & strong:
+                acts.append(_make_act(text, pending, pending_start, s))  # two numbered acts
+                pending = None
             g_use = pending if pending is not None else g
             start = pending_start if pending is not None else s
             acts.append(_make_act(text, g_use, start, e))
