@@ -358,6 +358,9 @@ _NEXT_OK = re.compile(
 )
 
 
+_VOTED_BEFORE = re.compile(
+    r"(?i)(?:unanimit[ée]|majorit[ée])(?:\s+(?:des|de\s+ses)\s+\p{L}+(?:\s+\p{L}+)?)?\s*,\s*$"
+)
 _NEXT_WORD = re.compile(r"\s+([\p{L}]\S*)")
 _LOWER = re.compile(r"[a-zà-ÿ]{3}")
 _NEXT_COLON = re.compile(r"[ \t]*(?::|-\s|\n|$)")
@@ -382,13 +385,18 @@ def _verb_opens(s: str, pos: int, tok: str) -> bool:
         return bool(_LOWER.search(s, pos + len(tok), pos + len(tok) + 40)) or _after_stop(s, pos)
     if tok[0].isupper():
         return _after_stop(s, pos) and bool(_NEXT_OK.match(nxt))
-    # lower case: only right after a bullet
+    # lower case: right after a bullet, or after "à l'unanimité," when no assembly is the subject
     i = pos
     while i > 0 and s[i - 1] in " \t_":
         i -= 1
-    return i > 0 and (s[i - 1] in _BULLETS or "\ue000" <= s[i - 1] <= "\uf8ff") and (
+    if i > 0 and (s[i - 1] in _BULLETS or "\ue000" <= s[i - 1] <= "\uf8ff") and (
         i == 1 or s[i - 2] in " \t\n.;:,|"
-    )
+    ):
+        return True
+    if _VOTED_BEFORE.search(s, max(0, pos - 60), pos):
+        head = max(s.rfind(". ", 0, pos), s.rfind("\n", 0, pos), pos - 250, 0)
+        return not _rx().subject.search(s, head, pos)
+    return False
 
 
 def _units(s: str, rx: _Rx) -> list[_Unit]:

@@ -161,6 +161,9 @@ pour, 1 abstention)</d>.
 Les frais d'acte seront à la charge de la commune</d>.
 <d>Article 2 – D'autoriser le Maire à signer l'acte authentique</d>.
 Adoptée à l'unanimité des membres présents.""",
+    # a verb right after the vote, with no assembly named in the sentence
+    """n°2024-031 Rapport annuel 2023 du délégataire de la fourrière à l'unanimité, <d>prend acte du rapport
+annuel 2023 établi par la société Dépannage 2000</d>.""",
     # (e) with items
     """Il est proposé aux membres du conseil municipal :
 - <d>d'approuver le projet de convention</d>
