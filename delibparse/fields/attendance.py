@@ -91,7 +91,8 @@ def _rx() -> dict:
             rf",?\s*(?i:repr[ée]sent[ée]e?\s+par\s+(?:son|sa|le|la|un|une)\s+suppl[ée]ante?)\s*(?:{namec})?"
         ),
         "trig_pair": re.compile(r"\s(?:à|a|par|pour)\s|→|->|=>"),
-        "trig_president": re.compile(r"(?i)pr[ée]sid|ouvre\s+la\s+s|d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte"),
+        "trig_president": re.compile(r"(?i)pr[ée]sid(?:ence|[ée]e?\s+par|ente?\s*(?:de\s+(?:la\s+)?s[ée]ance\s*)?:)"),
+        "trig_open": re.compile(r"(?i)ouvre\s+la\s+s|d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte|a\s+ouvert\s+la\s+s"),
         "trig_secretaire": re.compile(r"(?i)secr[ée]taire"),
         "trig_events": re.compile(
             r"(?i)quitt|rejoi|arriv[ée]e\s+de|\barrive\b|est\s+arriv|retour\s+de|d[ée]part\s+de|sortie\s+de|sort\s+de\s+la|"
@@ -220,8 +221,8 @@ def _windows(trig: re.Pattern, text: str, start: int, end: int, before: int, aft
     return out
 
 
-def _finditer(rx: re.Pattern, trig: re.Pattern, text: str, start: int, end: int, before: int, after: int):
-    for s, e in _windows(trig, text, start, end, before, after):
+def _finditer(rx: re.Pattern, wins: list[tuple[int, int]], text: str):
+    for s, e in wins:
         yield from rx.finditer(text, s, e)
 
 
@@ -336,8 +337,9 @@ def _pouvoir_matches(seg: str, *, in_list: bool, pairs: bool = False) -> list[tu
     rx = _rx()
     kinds = ["pv_give", "pv_repr", "pv_rev", "pv_de", "pv_short"] + (["pv_pair"] if pairs else [])
     found: list[tuple[int, int, str, str, str]] = []
+    wins = {t: _windows(rx[t], seg, 0, len(seg), 160, 130) for t in {_PV_TRIGGER[k] for k in kinds}}
     for kind in kinds:
-        for ws, we in _windows(rx[_PV_TRIGGER[kind]], seg, 0, len(seg), 160, 130):
+        for ws, we in wins[_PV_TRIGGER[kind]]:
             pos = ws
             while True:
                 m = rx[kind].search(seg, pos, we)
@@ -387,7 +389,7 @@ def _last_name(s: str) -> str | None:
 
 
 def _sentence_like(piece: str) -> bool:
-    piece = re.sub(N.role_pattern(), " ", piece)
+    piece = _role_re().sub(" ", piece)
     words = re.findall(r"(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]{3,}", piece)
     return len(words) >= 3
 
@@ -445,7 +447,7 @@ def _list_names(seg: str, trusted: frozenset[str] = frozenset()) -> list[str]:
                 out.append(n)
             break
         # names without separators ("Anne PETIT Paul DURAND")
-        if not re.search(r"(?<![\p{L}'’])\p{Ll}{3,}", N.role_pattern() and re.sub(N.role_pattern(), " ", piece)):
+        if not re.search(r"(?<![\p{L}'’])\p{Ll}{3,}", _role_re().sub(" ", piece)):
             found = [x for x in N.find_names(piece) if " " in x or x.isupper()]
             if found and sum(len(x) for x in found) >= 0.6 * len(piece.strip()):
                 out.extend(found)
@@ -460,6 +462,11 @@ def _list_names(seg: str, trusted: frozenset[str] = frozenset()) -> list[str]:
         if junk >= 2:
             break
     return out
+
+
+@functools.cache
+def _role_re() -> re.Pattern:
+    return re.compile(N.role_pattern())
 
 
 @functools.cache
@@ -619,8 +626,10 @@ def _name_of(m: re.Match) -> str | None:
 def find_president(text: str, start: int, end: int, *, use_ner: bool = True) -> list[Found]:
     rx = _rx()
     out: list[Found] = []
+    wins = _windows(rx["trig_president"], text, start, end, 20, 250)
+    wins_open = _windows(rx["trig_open"], text, start, end, 200, 10)
     for i, r in enumerate(rx["president"]):
-        for m in _finditer(r, rx["trig_president"], text, start, end, 150, 250):
+        for m in _finditer(r, wins_open if i == 2 else wins, text):
             n = _name_of(m)
             if n:
                 out.append(Found("president", n, m.start("n"), m.end("n"), f"attendance.president{i}", 1.0 - 0.1 * i))
@@ -635,7 +644,7 @@ def find_president(text: str, start: int, end: int, *, use_ner: bool = True) -> 
                 rf"(?:{N.civility_pattern()}\.?)\s*(?i:le|la)\s+(?i:{role}\w*)\s*,?\s+(?P<n2>{rx['namec']})"
             )
             trig = re.compile(rf"(?i){role}")
-            for m2 in _finditer(holder, trig, text, start, end, 120, 80):
+            for m2 in _finditer(holder, _windows(trig, text, start, end, 120, 80), text):
                 g = "n" if m2.group("n") else "n2"
                 n = _last_name(m2.group(g)) if g == "n" else _first_name(m2.group(g))
                 if n:
@@ -660,8 +669,9 @@ def find_president(text: str, start: int, end: int, *, use_ner: bool = True) -> 
 def find_secretaire(text: str, start: int, end: int) -> list[Found]:
     out: list[Found] = []
     rx = _rx()
+    wins = _windows(rx["trig_secretaire"], text, start, end, 250, 400)
     for i, r in enumerate(rx["secretaire"]):
-        for m in _finditer(r, rx["trig_secretaire"], text, start, end, 250, 400):
+        for m in _finditer(r, wins, text):
             if i == 0 and not m.group("sep").strip() and re.search(r"(?i)\b(?:le|la|les)\s+$", text[max(0, m.start() - 4) : m.start()]):
                 continue  # "Le Président Le secrétaire de séance Paul X Anne Y": a signature block
             n = _name_of(m)
@@ -674,8 +684,9 @@ def find_events(text: str, start: int, end: int) -> list[Found]:
     """Arrivals, departures and members not taking part in the vote, in text order."""
     out: list[Found] = []
     rx = _rx()
+    wins = _windows(rx["trig_events"], text, start, end, 150, 150)
     for kind, r in rx["events"]:
-        for m in _finditer(r, rx["trig_events"], text, start, end, 150, 150):
+        for m in _finditer(r, wins, text):
             n = _last_name(m.group("n"))
             if n:
                 out.append(Found(f"_event.{kind}", n, m.start(), m.end(), f"attendance.{kind}", 0.8))

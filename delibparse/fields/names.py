@@ -18,7 +18,10 @@ import functools
 
 import regex as re
 
-from ..lexicon import fold, load
+from ..lexicon import fold as _fold_uncached
+from ..lexicon import load
+
+fold = functools.lru_cache(maxsize=8192)(_fold_uncached)
 
 
 @functools.cache
