@@ -9,9 +9,12 @@ clauses (``_assemble``): a unit that does not open a clause continues the open o
 is not finished (ends with ":" or "," or no punctuation). Decisions follow the gold rule
 (a)-(e): items after "DÉCIDE :" / "le Conseil, après en avoir délibéré :" (a); a paragraph that
 opens with a decision verb (b); "Article N" clauses (c); a sentence whose subject is the
-assembly and whose verb decides (d); the items of "Il est proposé au conseil de : - ..." when
-nothing else decides and the vote adopts (e). Vote lines, "Ainsi fait", signatures and stamps
-end a clause and the dispositif.
+assembly and whose verb decides (d); in minutes, the proposal put to the vote ("Il est proposé
+au conseil de : - ...", "Madame le Maire demande aux membres du conseil s'ils sont d'accord pour
+...": its items, or the sentence itself) when the vote that follows adopts it and no dispositif
+of the assembly follows the vote (e). Vote lines, "Ainsi fait", signatures and stamps end a
+clause and the dispositif. "Vu :" / "Considérant :" followed by bullets give one clause per
+bullet. Words are data (``data/fr/clauses.yaml``); ``find_clauses`` finds, ``extract`` packs.
 
 What it returns, for each field found (``visas``, ``considerants``, ``decisions``):
 
@@ -19,7 +22,10 @@ What it returns, for each field found (``visas``, ``considerants``, ``decisions`
   whitespace-collapsed, without a leading bullet or list number, without a trailing ";" "." ",")
   and whose span runs from the first clause's start to the last one's end;
 - one ``Found(f"{field}[{i}]", clause, start, end, rule)`` per clause with its own span and the
-  rule that found it, for the pipeline's provenance (``provenance["decisions[2]"]``).
+  rule that found it, for the pipeline's provenance (``provenance["decisions[2]"]``). Rules:
+  ``clauses.vu``, ``vu_item``, ``considerant``, ``considerant_item``, ``dispositif_item`` (a),
+  ``verb`` (b), ``article`` (c), ``assembly_sentence`` and ``passive`` (d), ``proposal_item`` and
+  ``proposal_sentence`` (e).
 
 >>> text = "Vu le Code général des collectivités territoriales ;\\nLe Conseil, après en avoir délibéré :\\n- APPROUVE le budget ;\\n- AUTORISE le Maire à signer.\\nAdopté à l'unanimité."
 >>> [(f.field, f.value) for f in extract(text, 0, len(text), None) if "[" not in f.field]
