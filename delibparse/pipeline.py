@@ -17,8 +17,7 @@ from typing import Any, Literal
 from . import checks
 from .clean import Cleaned, clean
 from .errors import DelibparseError
-from .fields import EXTRACTORS
-from .fields import institution
+from .fields import DOCUMENT_EXTRACTORS, EXTRACTORS
 from .fields.base import Context, Found
 from .layout import Layout
 from .record import Act, Document, ErrorItem, Evidence, Pouvoir, RecordWarning, Vote
@@ -152,7 +151,8 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
     head = _run(text, seg.head[0], seg.head[1], ctx)
     # the deliberating body is named in the document's opening, whatever the segmentation
     head = [f for f in head if f.field not in DOCUMENT_LEVEL]
-    head += institution.extract(text, 0, min(len(text), max(seg.head[1], 4000)), ctx)
+    for module in DOCUMENT_EXTRACTORS:
+        head += module.extract(text, 0, min(len(text), max(seg.head[1], 4000)), ctx)
     head_best = _best(head)
     if "date_seance" in head_best:
         ctx.date_seance = head_best["date_seance"].value

@@ -6,4 +6,6 @@ Each module exposes ``FIELDS`` and ``extract(text, start, end, ctx) -> list[Foun
 
 from . import attendance, clauses, dates, institution, votes
 
-EXTRACTORS = (institution, dates, attendance, votes, clauses)
+# run on every region (sitting preamble, each act); ``institution`` runs once per document, on its opening
+EXTRACTORS = (dates, attendance, votes, clauses)
+DOCUMENT_EXTRACTORS = (institution,)
