@@ -167,7 +167,8 @@ def _rx() -> _Rx:
         ("inf", rf"(?<![{L}'’])(?:D['’]\s*|De\s+)?(?i:\L<vinf>)(?![{L}])", _first_words(infinitive) | {"d", "de"}),
         ("heading", rf"""(?<![{L}])(?:D[ÉE]LIB[ÉE]RATION|D[ée]lib[ée]ration)\s*(?:n\s*°|N\s*°|no\b|N°)
             | (?<![{L}\d])\d{{1,2}}\)\s+D[ée]lib[ée]ration
-            | (?<![{L}])Point\s+n\s*°""", {"deliberation", "point", "#"}),
+            | (?<![{L}])Point\s+n\s*°
+            | (?<![{L}])(?:OBJET|Objet)\s*:""", {"deliberation", "point", "#", "objet"}),
         ("prop", rf"""(?<![{L}])(?:Il\s+(?:est|vous\s+est)\s+(?:donc\s+|ainsi\s+|également\s+)?propos[ée]
             | [ÊE]tes-vous\s+d['’]accord
             | (?:Madame|Monsieur|Mme|M\.)\s+(?:le|la)\s+(?:[Mm]aire|[Pp]r[ée]sident\w*)\s+(?:demande|propose|soumet)(?![{L}]))""",
@@ -201,7 +202,7 @@ def _rx() -> _Rx:
         end=re.compile(rf"(?i)^(?:{end})(?![{L}])"),
         vote=re.compile(rf"(?i)^(?:{vote})(?![{L}])"),
         heading=re.compile(
-            r"^(?:(?i:d[ée]lib[ée]ration)\s*(?:n\s*°|N\s*°|no\b)|Point\s+n\s*°|\d{1,2}\)\s+D[ée]lib)"
+            r"^(?:(?i:d[ée]lib[ée]ration)\s*(?:n\s*°|N\s*°|no\b)|Point\s+n\s*°|\d{1,2}\)\s+D[ée]lib|(?:OBJET|Objet)\s*:)"
         ),
     )
 
