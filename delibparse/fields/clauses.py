@@ -221,7 +221,7 @@ _BULLET_AT = re.compile(
 _LEAD = re.compile(rf"^[\s{re.escape(_BULLETS)}{_PRIVATE}|]*(?:(?:\d{{1,2}}\s?(?:°\)?|[.)])|[a-h]\))\s+)?[\s_]*")
 # what ends a clause but is not part of it: punctuation, a dangling bullet or list number ("; 2.")
 _TAIL = re.compile(
-    rf"""(?x)(?:[\s;,.:|]|(?<=\s)[{re.escape(_BULLETS)}{_PRIVATE}]+)*
+    rf"""(?x)(?:[\s;,.|]|(?<=\s)[{re.escape(_BULLETS)}{_PRIVATE}]+)*
     (?:(?<=[;,.]\s*)\d{{1,2}}[.)]?)?
     (?:[\s;,.|]|(?<=\s)[{re.escape(_BULLETS)}{_PRIVATE}$&§]+)*$"""
 )
