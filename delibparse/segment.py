@@ -388,13 +388,19 @@ def _merge(anchors: list[Anchor], text: str) -> list[list[Anchor]]:
             gap = text[prev.start : a.start]
             span = a.start - g[0].start
             fams = {x.family for x in g}
-            close = span < 160 and not OUTCOME.search(gap) and "\n\n" not in gap
+            limit = 400 if prev.family in ("item", "num") and prev.rank == 2 or prev.family == "item" else 160
+            close = span < limit and not OUTCOME.search(gap) and "\n\n" not in gap
             ranks = {x.rank for x in g if x.family == "num"}
             if close and (a.family not in fams or a.family == "caps" or (a.family == "num" and a.rank not in ranks)):
                 g.append(a)
                 continue
         groups.append([a])
     return groups
+
+
+def _numbered(g: list[Anchor]) -> bool:
+    """A heading that names its act: a labelled number or an "Objet :" label (not a "Point n°")."""
+    return any(a.family == "objet" or a.family == "row" or (a.family == "num" and a.rank < 2) for a in g)
 
 
 def _is_sitting_heading(text: str, start: int, end: int) -> bool:
@@ -440,7 +446,7 @@ def segment(text: str) -> Segmentation:
             head_end = e
             continue
         if has_outcome and not short:
-            if pending is not None and {a.family for a in pending} & strong and fams & strong:
+            if pending is not None and _numbered(pending) and _numbered(g):
                 acts.append(_make_act(text, pending, pending_start, s))  # two numbered acts
                 pending = None
             g_use = pending if pending is not None else g
