@@ -18,6 +18,10 @@ EXAMPLES = ROOT / "corpus" / "examples"
 SHARED = (ROOT / ".." / "shared").resolve()
 HAS_TESSERACT = shutil.which("tesseract") is not None
 
+# --doctest-modules would import this file a second time as the module ``conftest``, a name tests/batch/conftest.py
+# also takes ("import file mismatch"); it holds no doctest, so it is not collected as a module.
+collect_ignore = ["conftest.py"]
+
 
 def example_sources() -> list[Path]:
     """Every example source (``exNN_*.txt`` / ``exNN_*.pdf`` that has a ``.gold.json``), in name order."""
