@@ -58,7 +58,7 @@ ITEM_ANCHOR = re.compile(
     r"""(?x)
     (?:(?<=^|\n)|(?<=\s))[(]?
     (?P<num>\[\d|\d{1,2}|[IVX]{1,5}|O[I1-9]|[A-Z]{1,2}[O0]?\d{1,2}|DOS)
-    (?:\s*[-–—.)°|]\s*|\s+)
+    (?:[ \t]*[-–—.)°|][ \t]*|[ \t]+)
     (?=[«"]?[\p{Lu}][\p{Ll}\p{Lu}'’])
     (?!(?i:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|heures?|h\b|H\b|et\b|à\b|voix|membres|conseillers|pour|contre|abstentions?|votants|présents|pr[ée]sents|absents|pouvoirs|procurations|élus|ans|jours|mois|M\.|Mme))
     """,
@@ -414,7 +414,7 @@ def segment(text: str) -> Segmentation:
     anchors = find_anchors(text)
     fam_count = {f: sum(a.family == f for a in anchors) for f in ("row", "num", "objet", "item", "caps")}
     # which families structure this document: the strongest families that give >= 2 anchors
-    use: set[str] = {"row"} if fam_count["row"] >= 3 else set()
+    use: set[str] = set()
     for f in ("num", "objet", "item"):
         if fam_count[f] >= 2:
             use.add(f)
@@ -422,6 +422,8 @@ def segment(text: str) -> Segmentation:
         use |= {f for f in ("num", "objet") if fam_count[f]}
     if not use or (len(use) == 1 and "item" in use and fam_count["item"] < 3):
         use.add("caps")
+    if fam_count["row"] >= 3:
+        use = {"row"}  # a list of acts is structured by its rows
     chosen = [a for a in anchors if a.family in use]
     groups = _merge(chosen, text)
     # candidate segments
