@@ -66,7 +66,7 @@ def _rx() -> dict:
     name = N.name_pattern()
     num = rf"(?:\d{{1,3}}|{number_word_pattern()})"
     # a name with its civility: "Mme Anne PETIT", "M. le Dr Jean MARTIN", "Monsieur le Maire, Paul DURAND"
-    namec = rf"(?:(?:{civ}\.?|(?i:le|la)\s+(?i:dr|docteur|pr|professeur)\.?)[^\S\n]*){{0,3}}{name}"
+    namec = rf"(?=[\p{{Lu}}mdplv])(?:(?:{civ}\.?|(?i:le|la)\s+(?i:dr|docteur|pr|professeur)\.?)[^\S\n]*){{0,3}}{name}"
     # a role before the name: "Monsieur le Maire, ", "son Maire, ", "Monsieur le Président, "
     pre_role = (
         rf"(?:(?:{civ}\.?\s*)?(?i:le|la|son|sa|leur)\s+(?i:maire|pr[ée]sidente?|vice-pr[ée]sidente?|"
@@ -413,9 +413,18 @@ def _list_names(seg: str, trusted: frozenset[str] = frozenset()) -> list[str]:
     """Names of one list segment; stops at a sentence or after two pieces of junk in a row."""
     out: list[str] = []
     junk = 0
-    for piece in N.split_pieces(seg):
+    pieces = N.split_pieces(seg)
+    # "E. BAHY, R. BAZIN, M. BEAUFREZ": in a list of initials, "M." is an initial, not "Monsieur"
+    initials = sum(1 for p in pieces if _INITIAL_NAME.match(p)) >= 3
+    for piece in pieces:
         if not _blank_re().sub("", piece).strip():
             continue  # "Mmes", "MM.", "Adjoints", "23": nothing, not junk
+        if initials and re.match(r"\s*M\.\s?\p{Lu}{2}", piece):
+            n = N.clean_name(piece.strip()[2:])
+            if n:
+                out.append("M. " + n)
+                junk = 0
+                continue
         n = N.clean_name(piece)
         if n is not None:
             if len(n.split()) >= 4:
@@ -477,6 +486,7 @@ def _blank_re() -> re.Pattern:
 
 
 _PAREN = re.compile(r"\([^()]*\)")
+_INITIAL_NAME = re.compile(r"\s*(?!M\.)\p{Lu}{1,2}\.(?:-?\p{Lu}\.)*\s?\p{Lu}{2}")
 _SENTENCE = re.compile(r"(?:(?<![\p{L}'’])\p{Ll}[\p{Ll}'’\-]*[\s,]+){7,}")
 
 

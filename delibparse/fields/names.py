@@ -67,16 +67,19 @@ def name_pattern() -> str:
     part = r"(?:(?i:de|du|des|le|la|van|von|der|den|di|da|del|dos|das|ben|el|ter)[^\S\n]+|(?i:d)['’])"
     # a particle alone is never a name word ("DE Joëlle", "De LAGARDE" read as a first name)
     nop = r"(?!(?i:de|du|des|le|la|les|van|von|der|den|di|da|del|dos|das|ben|el|ter|et)(?![\p{L}'’\-]))"
-    capw = rf"{nn}{nop}\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-[^\S\n]?\p{{L}}[\p{{L}}'’]*)*(?![\p{{L}}'’])"
-    upw = rf"{nn}{nop}\p{{Lu}}[\p{{Lu}}'’]+(?:-[^\S\n]?\p{{Lu}}[\p{{Lu}}'’]*)*(?![\p{{L}}'’])"
+    capw = rf"(?=\p{{Lu}}\p{{Ll}}){nn}{nop}\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-[^\S\n]?\p{{L}}[\p{{L}}'’]*)*(?![\p{{L}}'’])"
+    upw = rf"(?=\p{{Lu}}[\p{{Lu}}'’]){nn}{nop}\p{{Lu}}[\p{{Lu}}'’]+(?:-[^\S\n]?\p{{Lu}}[\p{{Lu}}'’]*)*(?![\p{{L}}'’])"
     init = r"(?:\p{Lu}{1,2}\.(?:-?\p{Lu}{1,2}\.)*(?:-?\p{Lu}\b)?|\p{Lu}-\p{Lu}\b)(?![\p{L}])"
     sp = r"[^\S\n]+"
     first = rf"(?:{capw}|{init})"
     a = rf"{first}(?:{sp}{first}){{0,3}}{sp}{part}?{upw}(?:{sp}{part}?{upw}){{0,4}}"  # Prénom NOM
-    b = rf"{part}?{upw}(?:{sp}{part}?{upw}){{0,5}}(?:{sp}(?:{capw}|{init})(?:{sp}{capw}){{0,2}})?"  # NOM Prénom
+    b = (  # NOM Prénom, NOM P.
+        rf"{part}?{upw}(?:{sp}{part}?{upw}){{0,5}}"
+        rf"(?:{sp}(?:{capw}|{init}(?![^\S\n]*\p{{Lu}}))(?:{sp}{capw}){{0,2}})?"
+    )
     part_c = r"(?:(?:de|du|des|le|la|van|von|der|den|di|da|del|dos|das|De|Du|Des|Le|La|Van|Von|Di|Da|Del)[^\S\n]+|[dD]['’])"
     c = rf"{part_c}?{capw}(?:{sp}{part_c}?(?:{capw}|{init})){{0,3}}"  # Jean Serret
-    return rf"(?<![\p{{L}}'’\-])(?:{a}|{b}|{c})(?![/\d])"
+    return rf"(?<![\p{{L}}'’\-])(?=\p{{Lu}}|[dDlLvV])(?:{a}|{b}|{c})(?![/\d])"
 
 
 def _trie(words: list[str]) -> str:
@@ -115,10 +118,10 @@ def _re() -> dict[str, re.Pattern]:
         "role_tail": re.compile(rf"(?:[\s,]*(?:\(|\s[-–—]\s)?\s*{role}[\s.)]*)+$"),
         "role_head": re.compile(rf"^(?:{role}|(?i:le|la)\s+{role})[\s,:]+"),
         "civ_inside": re.compile(rf"(?<=^|\s)(?i:le\s+)?{civ}\.?\s*(?=\p{{Lu}}\p{{L}})"),
-        "trail": re.compile(r"[\s,;:–—\-*|»«\"]+$"),
+        "trail": re.compile(r"[\s,;:–—\-*|»«\"()\[\]]+$"),
         "split": re.compile(
             r"""(?x) \s*(?: [,;/•·|\n\t] | \*\* | \s[-–—]\s | [–—] | \s-\s? | \s(?i:et)\s
-                     | (?<=\p{Lu}{2})\.\s+(?=\p{Lu}) | \s(?i:excus[ée]e?s?|absente?s?)(?=\s|$) ) \s*"""
+                     | (?<=\p{Lu}{2})\.\s+(?=\p{Lu}) | (?<=\p{Lu}{2,}\s\p{Lu})\.\s+(?=\p{Lu}{2}) | \s(?i:excus[ée]e?s?|absente?s?)(?=\s|$) ) \s*"""
         ),
         "civ_split": re.compile(rf"(?<=\S)(?<!(?<![\p{{L}}])(?i:le|la))\s+(?={civ}\.?\s*\p{{Lu}})"),
         "name": re.compile(name_pattern()),
