@@ -243,6 +243,9 @@ def _build(span: ActSpan, chosen: dict[str, Found], cleaned: Cleaned, layout: La
                 vote[field[5:]] = f.value
                 prov[field] = _evidence(f, cleaned, layout)
             continue
+        if "[" in field:  # one clause of a list: "decisions[2]" keeps its own place in the source
+            prov[field] = _evidence(f, cleaned, layout)
+            continue
         if field not in _ACT_FIELDS or field in values:
             continue
         values[field] = f.value

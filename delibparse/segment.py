@@ -280,9 +280,11 @@ def find_anchors(text: str) -> list[Anchor]:
             out.extend(group)
     out.sort(key=lambda a: a.start)
     dedup: list[Anchor] = []
+    seen: set[str] = set()
     for a in out:
-        if dedup and dedup[-1].numero == a.numero:
-            continue  # the same number again (page header, title repeated)
+        if a.numero in seen and (a.rank == 0 or (dedup and dedup[-1].numero == a.numero)):
+            continue  # the same number again (a page header, a title repeated)
+        seen.add(a.numero or "")
         dedup.append(a)
     out = dedup
     rows = []
