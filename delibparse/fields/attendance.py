@@ -181,9 +181,9 @@ def _rx() -> dict:
             (
                 "arrivee",
                 re.compile(
-                    rf"(?P<n>{namec})\s*,?\s*(?i:rejoint|rejoignent|int[èe]gre|arrive|entre\s+en|est\s+arriv[ée]e?|"
-                    rf"prend\s+place|prend\s+s[ée]ance)\b(?:\s+(?i:la|l['’]|en))?\s*(?i:s[ée]ance|assembl[ée]e|salle|"
-                    rf"conseil)?"
+                    rf"(?P<n>{namec})\s*,?\s*(?i:rejoint|rejoignent|int[èe]gre|arrive|entre|est\s+arriv[ée]e?|"
+                    rf"prend\s+place|prend\s+s[ée]ance)\b\s*(?i:la\s+s[ée]ance|l['’]assembl[ée]e|la\s+salle|le\s+conseil|"
+                    rf"en\s+s[ée]ance|s[ée]ance|dans\s+la\s+salle|à\s+\d{{1,2}}\s*h|au\s+cours|pendant|lors|au\s+point|$|[.;,])"
                 ),
             ),
             (
@@ -690,13 +690,25 @@ def find_secretaire(text: str, start: int, end: int) -> list[Found]:
     return out
 
 
+_EVENT_TIME = re.compile(r"\d{1,2}\s*h|heures?|\(\s*$")
+_EVENT_PLACE = re.compile(r"(?i)s[ée]ance|salle|assembl|point|d[ée]lib[ée]ration\s+n|question|vote|dossier")
+
+
+def _event_context(text: str, s: int, e: int) -> bool:
+    """'Arrivée de M. X' is an attendance change when a time or the sitting is named next to it."""
+    before, after = text[max(0, s - 25) : s], text[e : e + 40]
+    return bool(_EVENT_TIME.search(before) or _EVENT_TIME.search(after[:20]) or _EVENT_PLACE.search(after))
+
+
 def find_events(text: str, start: int, end: int) -> list[Found]:
     """Arrivals, departures and members not taking part in the vote, in text order."""
     out: list[Found] = []
     rx = _rx()
     wins = _windows(rx["trig_events"], text, start, end, 150, 150)
-    for kind, r in rx["events"]:
+    for i, (kind, r) in enumerate(rx["events"]):
         for m in _finditer(r, wins, text):
+            if i in (0, 3) and not _event_context(text, m.start(), m.end()):
+                continue  # "le départ de Mme X, directrice": not a member leaving the sitting
             n = _last_name(m.group("n"))
             if n:
                 out.append(Found(f"_event.{kind}", n, m.start(), m.end(), f"attendance.{kind}", 0.8))

@@ -240,6 +240,18 @@ def test_events(text, field, name):
     assert [(f.field, f.value) for f in evs] == [(field, name)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suite au départ de Mme Laure MICHEL, directrice générale des services, il convient de recruter.",
+        "M. Paul ROUX intègre la commission des finances.",
+        "L'arrivée de M. Jean VIDAL au poste de directeur est prévue en mars.",
+    ],
+)
+def test_events_negative(text):
+    assert not [f for f in attendance._extract(text, 0, len(text), None) if f.field.startswith("_event.")]
+
+
 def test_apply_events():
     presents = ["Xavier BLANC", "DUMAS Zoé", "Bruno FERRAND"]
     evs = [
