@@ -93,6 +93,8 @@ def throughput(args: argparse.Namespace) -> None:
             s = batch.run_batch([str(tmp_path / "in")], out, workers=workers, progress=False, timeout=args.timeout)
             emit({"bench": "throughput", "engine": "local", "workers": workers, "documents": n,
                   "acts": s.acts, "seconds": s.seconds, "docs_per_s": round(s.rate, 2),
+                  "startup_s": s.startup_seconds,
+                  "docs_per_s_after_startup": s.as_dict()["docs_per_s_after_startup"],
                   "peak_worker_rss_mb": s.peak_worker_rss_mb, "parent_rss_mb": s.parent_rss_mb,
                   "status": {k: v for k, v in s.status.items() if v}})
         try:

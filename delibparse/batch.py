@@ -686,6 +686,7 @@ class Summary:
     acts: int = 0
     status: dict[str, int] = dataclasses.field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     seconds: float = 0.0
+    startup_seconds: float = 0.0  # starting the local pool (fork server warm-up included)
     peak_worker_rss_mb: float | None = None
     parent_rss_mb: float | None = None
     interrupted: bool = False
@@ -697,6 +698,8 @@ class Summary:
     def as_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["docs_per_s"] = round(self.rate, 3)
+        steady = self.seconds - self.startup_seconds
+        d["docs_per_s_after_startup"] = round(self.processed / steady, 3) if steady > 0 else 0.0
         return d
 
 
@@ -758,6 +761,7 @@ def run_batch(
 
     if engine == "local":
         pool: Any = LocalPool(workers, func=func, timeout=timeout, max_tasks=max_tasks_per_worker)
+        summary.startup_seconds = round(time.monotonic() - t0, 3)
         results = pool.run(tasks())
     elif engine == "dask":
         pool = None
