@@ -31,14 +31,14 @@ import regex as re
 
 # an act number: digits with separators and letters, e.g. 2023-001, 01/03-2020, BC_2023_008,
 # DEL20230329_1, 23.1.49, 2022 7 4 (OCR spaces), CP 2023-024
-_NUM_BODY = r"""(?:[A-Z]{1,6}[ _-]?)?\d[\dA-Za-z]*(?:(?:[ ]?[-/._][ ]?|_)(?:\d[\dA-Za-z]*|[A-Z]{1,2}(?![\p{L}]))|[ ]\d[\dA-Za-z]*(?![\p{L}]))*"""
+_NUM_BODY = r"""(?:[A-Z]{1,6}[ _-]?)?\d+(?:[A-Za-z]{1,3}\d*)?(?![A-Za-z])(?:(?:[ ]?[-/._—–][ ]?|_)(?:\d+(?:[A-Za-z]{1,3}\d*)?(?![A-Za-z])|[A-Z]{1,2}(?![\p{L}]))|[ ]\d+(?![\p{L}]))*"""
 
 NUM_ANCHOR = re.compile(
     rf"""(?x)
     (?:
         (?P<word>(?i:(?:extrait\s+de\s+(?:la\s+)?)?d[ée]lib[ée]ration(?:s)?\s*(?:n[°o]|num[ée]ro|no\.)\s*:?\s*))
       | (?P<word2>(?i:d[ée]lib[ée]ration)\s+)(?=[A-Z]{{1,6}}[ _-]?\d)
-      | (?P<code>\b(?:DCM|DCC|DEL|DELIB|DB|DC|DBC|DCS|CP|BC|BU)\s*)(?P<codeno>n[°o]\s*)?(?=[\d_-])
+      | (?P<code>\b(?:DCM|DCC|DEL|DELIB|DB|DC|DBC|DCS|CP|BC|BU)\s*(?:[—–]\s*)?)(?P<codeno>n[°o]\s*)?(?=[\d_-])
       | (?P<bare>(?<![\w/])(?i:n[°o])\s*)(?=\d)
       | (?P<point>(?i:(?:point|affaire|question|dossier|rapport)\s+n[°o])\s*)(?=\d)
       | (?P<yearcode>\b[A-Z]{1,6}(?=(?:\d{4}[ _-]\d{1,4}|\d{2}_\d{4})\b))
@@ -88,7 +88,7 @@ def _item_value(num: str) -> int | None:
     return _ROMAN.get(num)
 
 
-def _item_chain(items: list[Anchor], n: int) -> list[Anchor]:
+def _item_chain(items: list[Anchor], text: str) -> list[Anchor]:
     """The run of items numbered n, n+1, n+2 ... that structures the text (at least 2 items).
 
     An agenda at the top repeats the numbers of the items that follow: of the chains found,
@@ -121,8 +121,11 @@ def _item_chain(items: list[Anchor], n: int) -> list[Anchor]:
     for chain in chains:
         if len(chain) < 2:
             continue
+        follows = [text[a.body : a.body + 25] for _, a in chain]
+        if len(set(follows)) == 1:
+            continue  # page numbers before a header repeated on every page
         gaps = [min(b.start - a.start, 1500) for (_, a), (_, b) in zip(chain, chain[1:])]
-        tail = min(n - chain[-1][1].start, 1500, int(max(gaps) * 1.5))  # the last item runs to the end
+        tail = min(len(text) - chain[-1][1].start, 1500, int(max(gaps) * 1.5))  # the last item runs to the end
         score = sum(gaps) + tail
         if score > best_score:
             best, best_score = [a for _, a in chain], score
@@ -246,10 +249,12 @@ def find_anchors(text: str) -> list[Anchor]:
             continue  # "(jusqu'à 22h40, point n°2)": a mention, not a heading
         if not m.group("point") and re.search(r"(?:\bvu|\bla|\bsa|\bune|\bcette|\bpar|\bloi|\barticle|\bdécret|\bdu|\bde|\bpoint|\bl'|\bleur|\bses|\bnotre|\bau|\bet|\bà)\s*$", before):
             continue
-        if _NOT_NUM_AFTER.match(rest) or re.match(r"(?i)\s*(?:en\s+date\s+)?du\s+\d|\s*(?:à|au|et)\s+(?:n[°o]\s*)?\d", rest):
+        if _NOT_NUM_AFTER.match(rest) or re.match(r"(?i)\s*(?:en\s+date\s+)?du\s+\d|\s*(?:à|au|et)\s+(?:n[°o]\s*)?\d|\s*\)", rest):
             continue  # "délibération n° 12 du 3 mars 2020", "23-5 à 23-11": references
         if DELEGATION.search(text[max(0, m.start() - 150) : m.end()]):
             continue
+        if re.search(r"\d{3}-\d{9}-\d{8}-\s*$", before):
+            continue  # inside an @ctes identifier
         if m.group("code"):
             num = m.group("code").strip() + (" " if m.group("code").endswith(" ") else "") + num
             rank = 0
@@ -315,7 +320,7 @@ def find_anchors(text: str) -> list[Anchor]:
         if _DECISION_ITEM.match(text, m.end()):
             continue  # "1 APPROUVE le plan", "2 - AUTORISE le maire": the dispositif's items
         items.append(Anchor(m.start("num"), m.end(), "item", m.group("num")))
-    out.extend(_item_chain(items, len(text)))
+    out.extend(_item_chain(items, text))
     for m in CAPS_ANCHOR.finditer(text):
         head = m.group("head").strip()
         letters = sum(ch.isalpha() for ch in head)
