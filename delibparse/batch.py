@@ -618,7 +618,8 @@ def _run_dask(
             import dask
 
             # worker processes may start processes of their own (the PDF reader isolates pdfium)
-            with dask.config.set({"distributed.worker.daemon": False}):
+            # a document that kills its worker is retried once, then reported (KilledWorker)
+            with dask.config.set({"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": 1}):
                 own_cluster = LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
                 )
@@ -836,7 +837,8 @@ def add_subcommands(subparsers: Any) -> None:
     p.add_argument("--workers", type=int, default=max(1, (os.cpu_count() or 2) - 1))
     p.add_argument("--timeout", type=float, default=300.0, metavar="S", help="per-document time limit (0: none)")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
-    p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (tcp://host:8786); default a LocalCluster")
+    p.add_argument("--scheduler", metavar="ADDR",
+                   help="Dask scheduler address (tcp://host:8786; implies --engine dask); default a LocalCluster")
     p.add_argument("--func", dest="parse_func", default=PARSE_FUNC, metavar="MODULE:ATTR", help="per-document function (default %(default)s)")
     p.add_argument("--max-tasks-per-worker", type=int, default=1000, metavar="N", help="recycle local workers (0: never)")
     p.add_argument("--no-fsync", action="store_true", help="flush without fsync (faster; still safe against kill -9)")
@@ -855,7 +857,7 @@ def _cmd_batch(args: Any) -> int:
             args.out,
             workers=args.workers,
             timeout=args.timeout or None,
-            engine=args.engine,
+            engine="dask" if args.scheduler else args.engine,
             scheduler=args.scheduler,
             func=args.parse_func,
             fsync=not args.no_fsync,
