@@ -75,7 +75,7 @@ def _rx() -> dict:
     labels = []
     for role, pats in data["labels"].items():
         for p in pats:
-            labels.append((role, re.compile(rf"(?i)(?<![\p{{L}}'’])(?:{p})(?![\p{{L}}])")))
+            labels.append((role, re.compile(rf"(?i)(?<![\p{{L}}'’\-])(?:{p})(?![\p{{L}}])")))
     give = (
         r"(?:qui\s+)?(?:a\s+|ayant\s+|avait\s+|avaient\s+|ont\s+)?(?:donn[ée]e?|donne|donnent|donnant|remis|"
         r"transmis|d[ée]l[ée]gu[ée])\s+(?:son\s+|sa\s+|un\s+|leur\s+)?(?:pouvoir|procuration|mandat|"
@@ -103,7 +103,7 @@ def _rx() -> dict:
         "namec": namec,
         "namec_re": re.compile(namec),
         "count_after": re.compile(
-            rf"[^\S\n]*(?:\([^()\d]{{0,40}}\))?[^\S\n]*(?:[:=\-–]|\.{{2,}})?[^\S\n]*(?:de\s+)?(?P<num>{num})"
+            rf"[^\S\n]*(?:\([^()\d]{{0,40}}\))?[^\S\n]*(?:[:;=\-–]|\.{{2,}})?[^\S\n]*(?:de\s+)?(?P<num>{num})"
             r"(?![\d/,.:]\d|[^\S\n]*(?:h\b|heures?|€|%|ans?\b|janvier|f[ée]vrier|mars|avril|mai\b|juin|juillet|"
             r"ao[uû]t|septembre|octobre|novembre|d[ée]cembre|er\b))",
             re.I,
@@ -497,14 +497,16 @@ def _body_end(body: str) -> int:
     return m.start() if m else len(body)
 
 
-def _qualifiers(body: str, pv: list[tuple[int, int, str, str, str]]) -> list[tuple[str, str, int, tuple | None]]:
+def _qualifiers(body: str, pv: list[tuple[int, int, str, str, str]]) -> list[tuple[str, str, object, tuple | None]]:
     """Notes that limit a member's line to some items: (name, 'from'|'until', item number, proxy or None).
 
     "Mme X (à compter de la délibération n°3)", "M. Y à M. Z (jusqu'à 22h40, point n°2)"."""
     out = []
     for q in _QUALIFIER.finditer(body):
-        kind = "from" if q.group("from") else "until"
-        n = int(q.group("n"))
+        kind = "from" if q.group("from") else "until" if q.group("until") else "only"
+        n: int | list[int] = int(q.group("n"))
+        if kind == "only":  # "(pour les délibérations n°5, n°28 et n°42)"
+            n = sorted({int(x) for x in re.findall(r"\d{1,3}", q.group())})
         qs = q.start()
         hit = next((x for x in pv if qs - 4 <= x[1] <= qs), None)
         if hit is not None:
@@ -523,7 +525,8 @@ def _qualifiers(body: str, pv: list[tuple[int, int, str, str, str]]) -> list[tup
 _QUALIFIER = re.compile(
     r"""(?xi) \(\s*
     (?: (?P<from> à\s+compter | à\s+partir | arriv[ée]+e? | pr[ée]sente?s?\s+(?:à|a)\s+partir )
-      | (?P<until> jusqu['’]\s*(?:à|au) | d[ée]part | partie? | pr[ée]sente?s?\s+jusqu) )
+      | (?P<until> jusqu['’]\s*(?:à|au) | d[ée]part | partie? | pr[ée]sente?s?\s+jusqu)
+      | (?P<only> pour\s+(?:les?|la|l['’])\s*(?=d[ée]lib|point|question|dossier|rapport|affaire) ) )
     [^()]{0,60}? (?:d[ée]lib[ée]ration|point|question|dossier|rapport|affaire)s?\s*(?:n[°o]\s*)?(?P<n>\d{1,3}) [^()]{0,30} \)"""
 )
 
@@ -569,7 +572,11 @@ def find_lists(
         )
         pv = _pouvoir_matches(body, in_list=True, pairs=pairs)
         quals = _qualifiers(body, pv)
-        later = {fold(name) for name, kind, n, _ in quals if kind == "from" and n >= 2}
+        # members whose line starts at a later item are not part of the opening's lists
+        later = {
+            fold(name) for name, kind, n, _ in quals
+            if (kind == "from" and n >= 2) or (kind == "only" and 1 not in n)  # type: ignore[operator]
+        }
         for name, kind, n, hit in quals:
             if schedule is not None:
                 role = "pouvoirs" if hit is not None and lab.role == "pouvoirs" else lab.role
@@ -593,7 +600,7 @@ def find_lists(
             and not pv
             and k + 1 < len(labels)
             and labels[k + 1].role == "pouvoirs"
-            and re.match(r"(?i)ont|a\s|avaient|avait|\p{Ll}", text[labels[k + 1].start : labels[k + 1].end])
+            and re.match(r"[Oo]nt\s|[Aa]\s|[Aa]vai|\p{Ll}", text[labels[k + 1].start : labels[k + 1].end])
         ):
             inherit = lab.role  # "Excusés : conformément à l'article L2121-20, ont donné pouvoir : ..."
         if re.search(r"(?i)(?:ayant|avec|ont)\s+(?:donn[ée]\s+)?(?:pouvoir|procuration)", text[lab.start : lab.end]):
@@ -820,7 +827,10 @@ def apply_schedule(lists: dict[str, list], schedule: list[Found], rank: int) -> 
         name, role = v.get("name"), v.get("list")
         if not name or role not in LIST_ROLES:
             continue
-        on = (rank >= v["from"]) if "from" in v else (rank <= v.get("until", rank))
+        if "only" in v:
+            on = rank in v["only"]
+        else:
+            on = (rank >= v["from"]) if "from" in v else (rank <= v.get("until", rank))
         proxy = v.get("pouvoir")
         if role != "pouvoirs":
             cur = out.setdefault(role, [])

@@ -41,6 +41,7 @@ COUNTS = [
     ("Nombre de présents ou représentés : 26", {"nb_votants": 26}),
     ("Ayant pris part au vote : 41", {"nb_votants": 41}),
     ("Nombre de procurations : 4", {"nb_representes": 4}),
+    ("Nombre de conseillers présents ; 17 Nombre de conseillers votants ; 20", {"nb_presents": 17, "nb_votants": 20}),
 ]
 
 
@@ -350,3 +351,18 @@ def test_schedule_notes():
     assert at4["pouvoirs"] == [{"de": "Ivan JOLY", "a": "Alain BRUN"}]
     at6 = attendance.apply_schedule(lists, sched, 6)
     assert "Eric FABRE" not in at6["presents"]
+
+
+def test_schedule_only_some_items():
+    t = "Absents : M. Kevin LUCAS (pour les délibérations n°5, n°8 et n°12), Mme Nina MOREAU. Secrétaire : Mme Nina PAGE"
+    fs = attendance._extract(t, 0, len(t), None)
+    g = {f.field: f.value for f in fs if not f.field.startswith("_")}
+    assert g["absents"] == ["Nina MOREAU"]
+    sched = [f for f in fs if f.field == "_event.schedule"]
+    assert sched[0].value["only"] == [5, 8, 12]
+    assert attendance.apply_schedule({"absents": g["absents"]}, sched, 8)["absents"] == ["Nina MOREAU", "Kevin LUCAS"]
+
+
+def test_status_glued_to_a_name_is_not_a_heading():
+    t = "Etaient présents : Bruno CHAUVIN - Lucette DARRE-ABSENTE - Marc ESTEVE"
+    assert "absents" not in got(t)
