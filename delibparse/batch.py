@@ -168,7 +168,7 @@ def run_one(source: str, *, sha256: str | None = None, func: str | Callable[...,
             status = "needs_ocr" if code == "read.needs_ocr" else "failed"
             doc = failed_document(source, sha256, code, getattr(exc, "message", str(exc)), status=status)
             if getattr(exc, "page", None) is not None:
-                doc["errors"][0]["page"] = exc.page
+                doc["errors"][0]["page"] = getattr(exc, "page")
         else:
             doc = failed_document(source, sha256, E_EXCEPTION, f"{type(exc).__name__}: {exc}")
     finally:
@@ -459,7 +459,7 @@ class LocalPool:
         import multiprocessing as mp
 
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        self.ctx = mp.get_context(method)
+        self.ctx: Any = mp.get_context(method)
         if method == "forkserver":
             preload = ["delibparse.batch", func.partition(":")[0]]
             if func == PARSE_FUNC:  # the package loads its pipeline lazily; fork workers with it loaded

@@ -181,7 +181,9 @@ def _open_dest(dest: str | Path, mode: str) -> Any:
 
         return fsspec.open(dest, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {}))
     Path(dest).parent.mkdir(parents=True, exist_ok=True)
-    return open(dest, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {}))
+    if "b" in mode:
+        return open(dest, mode)  # noqa: SIM115 - the caller closes it
+    return open(dest, mode, encoding="utf-8", newline="")  # noqa: SIM115
 
 
 def export_parquet(out_dir: str | Path, dest: str | Path | None = None) -> dict[str, Any]:
@@ -232,7 +234,7 @@ def flat_row(act: Mapping[str, Any]) -> dict[str, Any]:
 def flat_columns() -> list[str]:
     from .record import Vote
 
-    cols = []
+    cols: list[str] = []
     for name, _ in act_columns():
         if name == "provenance":
             continue
@@ -315,9 +317,10 @@ def export_scdl(
 
     local_file = dest is not None and "://" not in str(dest)
     if local_file:
+        assert dest is not None
         with _open_dest(dest, "w") as fh:
             n = scdl.write_csv(rows(), fh)
-        rep = scdl.validate_csv(dest)  # type: ignore[arg-type]
+        rep = scdl.validate_csv(dest)
     else:
         issues: list[scdl.Issue] = []
         with _open_dest(dest, "w") if dest else _stdout() as fh:

@@ -249,8 +249,8 @@ def run_custom_check(name: str, params: Mapping[str, Any], row: Mapping[str, Any
         except ValueError:
             return None
         if total != wanted:
-            cols = " + ".join(params.get("columns", []))
-            return f"{col} ({wanted}) doit être égal à {cols} ({total})"
+            names = " + ".join(params.get("columns", []))
+            return f"{col} ({wanted}) doit être égal à {names} ({total})"
         return None
     return None
 
@@ -524,7 +524,7 @@ def vote_columns(act: Mapping[str, Any]) -> dict[str, str]:
             abst = abst or 0
             if votants >= abst:
                 pour, contre = votants - abst, 0
-    reel = pour + contre + abst if None not in (pour, contre, abst) else None
+    reel = pour + contre + abst if pour is not None and contre is not None and abst is not None else None
     return {
         "VOTE_EFFECTIF": _num(act.get("membres_en_exercice")),
         "VOTE_REEL": _num(reel),
