@@ -249,7 +249,8 @@ def find_anchors(text: str) -> list[Anchor]:
             continue  # "(jusqu'à 22h40, point n°2)": a mention, not a heading
         if not m.group("point") and re.search(r"(?:\bvu|\bla|\bsa|\bune|\bcette|\bpar|\bloi|\barticle|\bdécret|\bdu|\bde|\bpoint|\bl'|\bleur|\bses|\bnotre|\bau|\bet|\bà)\s*$", before):
             continue
-        if _NOT_NUM_AFTER.match(rest) or re.match(r"(?i)\s*(?:en\s+date\s+)?du\s+\d|\s*(?:à|au|et)\s+(?:n[°o]\s*)?\d|\s*\)", rest):
+        dated = re.match(r"(?i)\s*(?:en\s+date\s+)?du\s+\d", rest) and not (m.group("word") and re.search(r"(?:^|[\n.:!?]|\d)\s*$", before))
+        if _NOT_NUM_AFTER.match(rest) or dated or re.match(r"(?i)\s*(?:à|au|et)\s+(?:n[°o]\s*)?\d|\s*\)", rest):
             continue  # "délibération n° 12 du 3 mars 2020", "23-5 à 23-11": references
         if DELEGATION.search(text[max(0, m.start() - 150) : m.end()]):
             continue
@@ -349,8 +350,18 @@ def find_anchors(text: str) -> list[Anchor]:
 # ----------------------------------------------------------------------------- choosing
 
 
+_OBJET_LEAD = re.compile(
+    r"""(?xi)(?:[\s\-–—:.|]*(?:
+        (?:en\s+date\s+)?du\s+(?:\d{1,2}|1er)\s*(?:[./-]\s*\d{1,2}\s*[./-]|\s+[a-zéû]+\s+)\s*\d{4}   # du 26 janvier 2023
+      | d[ée]lib[ée]ration\s+n[°o]\s*\S+(?:\s\d\S*)?                                     # a repeated label
+    ))+[\s\-–—:.|]*""")
+
+
 def _objet_from(text: str, start: int, limit: int, caps_end: int | None = None) -> tuple[int, int] | None:
     """The span of an objet starting at ``start`` (labels already skipped)."""
+    lead = _OBJET_LEAD.match(text, start, limit)
+    if lead:
+        start = lead.end()
     while start < limit and text[start] in " \t\n-–—:.|":
         start += 1
     if start >= limit:
@@ -504,11 +515,37 @@ def _single(text: str, anchors: list[Anchor]) -> ActSpan:
         if tmp.objet and len(tmp.objet) >= 8:
             act.objet, act.objet_start, act.objet_end = tmp.objet, tmp.objet_start, tmp.objet_end
             break
+    if act.objet is None:
+        _caps_before_expose(text, anchors, act)
     num = next((a for a in sorted((a for a in anchors if a.family == "num"), key=lambda a: (a.rank, not a.word, a.start)) if a.rank <= 1), None)
     if num is not None:
         tmp = _make_act(text, [num], 0, n)
         act.numero, act.numero_start, act.numero_end = tmp.numero, tmp.numero_start, tmp.numero_end
     return act
+
+
+_EXPOSE = re.compile(
+    r"""(?x)(?:M\.|Monsieur|Madame|Mme)\s+(?:le|la)\s+(?:Maire|Pr[ée]sidente?)\b|(?:Le|La)\s+(?:Maire|Pr[ée]sidente?)\s+(?:expose|rappelle|pr[ée]sente|informe|soumet|propose)
+    |\bVu\b|\bVU\b|Consid[ée]rant|CONSID[ÉE]RANT|Rapporteur|RAPPORTEUR|Expos[ée]|EXPOS[ÉE]""")
+_LETTERHEAD = re.compile(
+    r"(?i)extrait|registre|d[ée]lib[ée]rations|r[ée]publique|d[ée]partement|arrondissement|canton|s[ée]ance|"
+    r"conseil\s+(?:municipal|communautaire)|commune\s+d|ville\s+d|pr[ée]sents|absents|pouvoirs|secr[ée]taire|"
+    r"nombre|membres|convocation|communaut[ée]\s+de|syndicat|mairie|compte[- ]rendu|proc[eè]s[- ]verbal\s+d[ue]\s+(?:conseil|la\s+s)")
+
+
+def _caps_before_expose(text: str, anchors: list[Anchor], act: ActSpan) -> None:
+    """A single act's objet written as a heading in capitals just before the exposé begins."""
+    for m in _EXPOSE.finditer(text):
+        cands = [a for a in anchors if a.family == "caps" and m.start() - 400 <= a.start < m.start()
+                 and not _LETTERHEAD.search(text[a.start : a.caps_end or a.start])]
+        if not cands:
+            continue
+        a = cands[-1]
+        span = _objet_from(text, a.start, m.start() + 1, a.caps_end)
+        if span and span[1] - span[0] >= 12:
+            act.objet_start, act.objet_end = span
+            act.objet = re.sub(r"\s+", " ", text[span[0] : span[1]]).strip()
+        return
 
 
 _PV_APPROVAL = re.compile(
