@@ -473,7 +473,7 @@ _BODY_WORDS = re.compile(
 def coll_nom(collectivite: str | None, organe: str | None, *, commune_prefix: bool = True) -> str | None:
     """COLL_NOM from the record. The gold convention stores a commune by its bare name; SCDL wants
     the official body name ("Ville de Poitiers"), so a conseil municipal's bare name becomes
-    "Commune de X" (elided before a vowel). Other bodies keep their full name.
+    "Commune de X" ("d'" before a vowel, "du"/"des" for Le/Les). Other bodies keep their full name.
 
     >>> coll_nom("Lezennes", "conseil municipal"), coll_nom("Arles", "conseil municipal")
     ('Commune de Lezennes', "Commune d'Arles")
@@ -485,6 +485,9 @@ def coll_nom(collectivite: str | None, organe: str | None, *, commune_prefix: bo
     name = " ".join(collectivite.split())
     if not commune_prefix or organe != "conseil municipal" or _BODY_WORDS.match(name):
         return name
+    m = re.match(r"(?i)(les?)\s+(.+)", name)  # "Le Havre" -> "du Havre", "Les Ulis" -> "des Ulis"
+    if m:
+        return f"Commune {'du' if m.group(1).lower() == 'le' else 'des'} {m.group(2)}"
     first = unicodedata.normalize("NFD", name[:1])[:1].lower()
     return f"Commune d'{name}" if first in "aeiouy" else f"Commune de {name}"
 

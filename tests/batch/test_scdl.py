@@ -132,6 +132,9 @@ def test_coll_nom_for_communes_and_other_bodies():
     assert scdl.coll_nom("Lezennes", "conseil municipal") == "Commune de Lezennes"
     assert scdl.coll_nom("Étaples", "conseil municipal") == "Commune d'Étaples"
     assert scdl.coll_nom("Ville de Poitiers", "conseil municipal") == "Ville de Poitiers"
+    assert scdl.coll_nom("Le Havre", "conseil municipal") == "Commune du Havre"
+    assert scdl.coll_nom("Les Ulis", "conseil municipal") == "Commune des Ulis"
+    assert scdl.coll_nom("La Rochelle", "conseil municipal") == "Commune de La Rochelle"
     assert scdl.coll_nom("Syndicat mixte du bassin de la Lys", "comité syndical") == "Syndicat mixte du bassin de la Lys"
     assert scdl.coll_nom(None, "conseil municipal") is None
 
