@@ -92,7 +92,9 @@ def _rx() -> dict:
         ),
         "trig_pair": re.compile(r"\s(?:à|a|par|pour)\s|→|->|=>"),
         "trig_president": re.compile(r"(?i)pr[ée]sid(?:ence|[ée]e?\s+par|ente?\s*(?:de\s+(?:la\s+)?s[ée]ance\s*)?:)"),
-        "trig_open": re.compile(r"(?i)ouvre\s+la\s+s|d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte|a\s+ouvert\s+la\s+s"),
+        "trig_open": re.compile(
+            r"(?i)ouvre\s+la\s+s|d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte|a\s+ouvert\s+la\s+s|pr[ée]side\s+la\s+s"
+        ),
         "trig_secretaire": re.compile(r"(?i)secr[ée]taire"),
         "trig_events": re.compile(
             r"(?i)quitt|rejoi|arriv[ée]e\s+de|\barrive\b|est\s+arriv|retour\s+de|d[ée]part\s+de|sortie\s+de|sort\s+de\s+la|"
@@ -145,7 +147,7 @@ def _rx() -> dict:
             ),
             re.compile(
                 rf"(?P<n>{namec})\s*,\s*(?i:maire|pr[ée]sidente?)\b[^.\n]{{0,60}}?\s*,?\s*(?i:ouvre|a\s+ouvert|"
-                rf"d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte)"
+                rf"d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte|pr[ée]side)"
             ),
         ],
         "president_ref": re.compile(
@@ -157,12 +159,12 @@ def _rx() -> dict:
         "presidence_hint": re.compile(r"(?i)sous\s+la\s+pr[ée]sidence\s+(?:de|du|d['’])\s*"),
         "secretaire": [
             re.compile(
-                rf"(?i:secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?)(?:\s*\(e?s?\))?(?:\s+(?i:est|a\s+été)\s+"
+                rf"(?i:secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?)(?:\s*\(e?s?\))?(?:\s+(?i:est\s+|a\s+été\s+)?"
                 rf"(?i:d[ée]sign[ée]e?|[ée]lue?))?(?P<sep>\s*[:\-–]\s*|\s+)(?P<n>{namec}(?:\s+(?i:et)\s+{namec})?)"
             ),
             re.compile(
                 rf"(?P<n>{namec})\s*,?\s*(?i:a\s+été|est|ayant\s+été|sont|ont\s+été)\s+(?:\w+\s+){{0,2}}?"
-                rf"(?i:d[ée]sign[ée]e?s?|[ée]lue?s?|nomm[ée]e?s?)\s+(?i:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+"
+                rf"(?i:d[ée]sign[ée]e?s?|[ée]lue?s?|nomm[ée]e?s?|choisie?s?)\s+(?i:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+"
                 rf"(?:remplir|assurer|exercer)\s+les\s+fonctions\s+de\s+)?(?i:secr[ée]taire)(?![\-\s]*(?i:adjoint|auxiliaire))"
             ),
             re.compile(
@@ -253,6 +255,7 @@ def find_labels(text: str, start: int, end: int) -> list[Label]:
     return out
 
 
+_COUNT_PAREN = re.compile(r"[^\S\n]*\([^\S\n]*(?P<num>\d{1,3})[^\S\n]*\)")
 _COLON_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?:")
 
 
@@ -289,11 +292,13 @@ def find_counts(text: str, start: int, end: int, labels: list[Label] | None = No
                     i = j + 1
                     continue
         i = j + 1 if j > i else i + 1
-    # "Label : N"
+    # "Label : N", "Présents (17) :"
     for lab in labels:
         if lab.start in taken:
             continue
-        m = rx["count_after"].match(text, lab.end, min(end, lab.end + 60))
+        m = rx["count_after"].match(text, lab.end, min(end, lab.end + 60)) or _COUNT_PAREN.match(
+            text, lab.end, min(end, lab.end + 20)
+        )
         if not m:
             continue
         v = _num(m.group("num"))

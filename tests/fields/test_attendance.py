@@ -42,6 +42,9 @@ COUNTS = [
     ("Ayant pris part au vote : 41", {"nb_votants": 41}),
     ("Nombre de procurations : 4", {"nb_representes": 4}),
     ("Nombre de conseillers présents ; 17 Nombre de conseillers votants ; 20", {"nb_presents": 17, "nb_votants": 20}),
+    ("Présents (17) : M. Paul BOYER, Mme Anne CLEMENT", {"nb_presents": 17}),
+    ("Présents : 15 + 2 pouvoirs", {"nb_presents": 15, "nb_representes": 2}),
+    ("Conseillers présents : 14 Conseillers représentés : 2 Conseillers absents : 1", {"nb_presents": 14, "nb_representes": 2}),
 ]
 
 
@@ -125,6 +128,20 @@ LISTS = [
 ]
 
 
+LISTS += [
+    # inclusive writing of headings
+    ("Présent(e)s : Mme Irène DUVAL, M. Hugo FLEURY. Absent(e)s excusé(e)s : M. Luc GERMAIN. Absent(e)s : Mme Lou HARDY",
+     {"presents": ["Irène DUVAL", "Hugo FLEURY"], "absents_excuses": ["Luc GERMAIN"], "absents": ["Lou HARDY"]}),
+    ("Étaient présents les conseillers municipaux suivants : M. Henri ROUX, Mme Julie SIMON",
+     {"presents": ["Henri ROUX", "Julie SIMON"]}),
+    ("Membres présents : Jacques TANGUY, Marie URBAIN. Membres absents : Paul VIAL",
+     {"presents": ["Jacques TANGUY", "Marie URBAIN"], "absents": ["Paul VIAL"]}),
+    # people attending who are not members are not présents
+    ("Présents : M. Rémi BLOCH. Assistaient également : Mme Lise AUBRY, directrice générale des services",
+     {"presents": ["Rémi BLOCH"]}),
+]
+
+
 @pytest.mark.parametrize("text,expected", LISTS)
 def test_lists(text, expected):
     g = got(text)
@@ -187,6 +204,7 @@ PRESIDENT = [
     ("La séance est présidée par Mme Agnès PRUVOST.", "Agnès PRUVOST"),
     ("M. Henri CORDIER, Maire, ouvre la séance à 20h30.", "Henri CORDIER"),
     ("sous la présidence de Monsieur Jean Serret, Président", "Jean Serret"),
+    ("Monsieur Pierre KLEIN, Maire, préside la séance.", "Pierre KLEIN"),
     # the title only, and the holder named elsewhere as "X, Maire"
     ("Présents : Mme Claire FAURE, Maire, M. Louis GENTIL. Sous la présidence de Madame la Maire, la séance est ouverte.",
      "Claire FAURE"),
@@ -209,6 +227,8 @@ SECRETAIRE = [
     ("Le conseil municipal a désigné, conformément à l'article L.2121-15 du CGCT, Monsieur CARLIER pour remplir "
      "les fonctions de secrétaire.", "CARLIER"),
     ("Secrétaires de séance : ROUSSEAU Anne et Marc PERROT", "ROUSSEAU Anne et Marc PERROT"),
+    ("Secrétaire élu : M. Noël HUBERT", "Noël HUBERT"),
+    ("Mme Odile JOUBERT a été choisie comme secrétaire de séance.", "Odile JOUBERT"),
 ]
 
 
