@@ -162,6 +162,10 @@ def _rx() -> dict:
                 rf"(?i:secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?)(?:\s*\(e?s?\))?(?:\s+(?i:est\s+|a\s+été\s+)?"
                 rf"(?i:d[ée]sign[ée]e?|[ée]lue?))?(?P<sep>\s*[:\-–]\s*|\s+)(?P<n>{namec}(?:\s+(?i:et)\s+{namec})?)"
             ),
+            re.compile(  # "Secrétaire de séance : Commune de Saint-Paul - M. Jean LEROY"
+                rf"(?i:secr[ée]taires?\s+de\s+(?:la\s+)?s[ée]ance)\s*:[^:\n]{{0,60}}?[\s\-–]"
+                rf"(?P<n>(?:{civ}\.?)\s*{name})"
+            ),
             re.compile(
                 rf"(?P<n>{namec})\s*,?\s*(?i:a\s+été|est|ayant\s+été|sont|ont\s+été)\s+(?:\w+\s+){{0,2}}?"
                 rf"(?i:d[ée]sign[ée]e?s?|[ée]lue?s?|nomm[ée]e?s?|choisie?s?)\s+(?i:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+"

@@ -72,10 +72,14 @@ def name_pattern() -> str:
     init = r"(?:\p{Lu}{1,2}\.(?:-?\p{Lu}{1,2}\.)*(?:-?\p{Lu}\b)?|\p{Lu}-\p{Lu}\b)(?![\p{L}])"
     sp = r"[^\S\n]+"
     first = rf"(?:{capw}|{init})"
-    a = rf"{first}(?:{sp}{first}){{0,3}}{sp}{part}?{upw}(?:{sp}{part}?{upw}){{0,4}}"  # Prénom NOM
+    # a further capitalised surname word has three letters or more ("GINDRE KR KA" is debris), or a particle
+    upw3 = rf"(?=\p{{Lu}}[\p{{Lu}}'’]{{2}}){upw}"
+    # initials without a dot after a surname: "SALOMON ML", "MARTIN JP"
+    bare_init = r"(?!(?i:et|de|du|des|le|la|en|au|aux|a|à|ou)(?![\p{L}]))\p{Lu}{1,2}(?![\p{L}'’.\-])"
+    a = rf"{first}(?:{sp}{first}){{0,3}}{sp}{part}?{upw}(?:{sp}(?:{part}{upw}|{upw3})){{0,4}}"  # Prénom NOM
     b = (  # NOM Prénom, NOM P.
-        rf"{part}?{upw}(?:{sp}{part}?{upw}){{0,5}}"
-        rf"(?:{sp}(?:{capw}|{init}(?![^\S\n]*\p{{Lu}}))(?:{sp}{capw}){{0,2}})?"
+        rf"{part}?{upw}(?:{sp}(?:{part}{upw}|{upw3})){{0,5}}"
+        rf"(?:{sp}(?:{capw}|{init}(?![^\S\n]*\p{{Lu}})|{bare_init})(?:{sp}{capw}){{0,2}})?"
     )
     part_c = r"(?:(?:de|du|des|le|la|van|von|der|den|di|da|del|dos|das|De|Du|Des|Le|La|Van|Von|Di|Da|Del)[^\S\n]+|[dD]['’])"
     c = rf"{part_c}?{capw}(?:{sp}{part_c}?(?:{capw}|{init})){{0,3}}"  # Jean Serret
@@ -110,6 +114,12 @@ def _re() -> dict[str, re.Pattern]:
     civ = civility_pattern()
     role = role_pattern()
     return {
+        # a heading glued to the name by text extraction: "Michel BOUTANTSECRÉTAIRE DE SÉANCE"
+        "glued": re.compile(
+            r"(?<=\p{L}{2})(?:SECR[EÉ]TAIRE|[EÉ]TAI(?:EN)?T|PR[EÉ]SENTS?|ABSENTS?|EXCUS[EÉ]S?|OBJET|ADOPT[EÉ]E?|"
+            r"POUVOIRS?|PROCURATIONS?|RAPPORTEUR)(?![\p{Ll}]).*$",
+            re.S,
+        ),
         "paren": re.compile(r"\([^()]{0,120}\)|\[[^\[\]]{0,60}\]|\(\s*[^()]{0,120}$"),
         "lead": re.compile(
             rf"^(?:\s|[-–—•·*>:;,.]|(?i:le|la)\s+(?=(?i:dr|docteur|pr|professeur)\b)|{civ}\.?|"
@@ -158,6 +168,7 @@ def clean_name(s: str) -> str | None:
     if not s:
         return None
     r = _re()
+    s = r["glued"].sub("", s)
     s = r["paren"].sub(" ", s)
     s = r["ws"].sub(" ", s).strip()
     for _ in range(3):

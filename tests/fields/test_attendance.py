@@ -229,6 +229,8 @@ SECRETAIRE = [
     ("Secrétaires de séance : ROUSSEAU Anne et Marc PERROT", "ROUSSEAU Anne et Marc PERROT"),
     ("Secrétaire élu : M. Noël HUBERT", "Noël HUBERT"),
     ("Mme Odile JOUBERT a été choisie comme secrétaire de séance.", "Odile JOUBERT"),
+    ("Secrétaire de séance : Commune de Saint-Paul - M. Jean LEROY", "Jean LEROY"),
+    ("Secrétaire de séance : M. Yann MOAL KR", "Yann MOAL"),  # OCR debris after the name
 ]
 
 

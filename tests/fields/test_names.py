@@ -24,6 +24,8 @@ CLEAN = [
     ("Claire Morel", "Claire Morel"),  # names not in capitals
     ("Marc DUVAL, conseiller municipal délégué", "Marc DUVAL"),
     ("Sylvie NOEL (départ à 20h08)", "Sylvie NOEL"),
+    ("Michel BARONSECRÉTAIRE DE SÉANCE", "Michel BARON"),  # a heading glued by text extraction
+    ("SALOMON ML", "SALOMON ML"),  # initials without dots
 ]
 
 
