@@ -379,7 +379,12 @@ def _objet_from(text: str, start: int, limit: int, caps_end: int | None = None) 
         if m:
             end = start + m.start()
     else:
-        m = OBJET_STOP.search(text, start + 3, window_end)
+        pos = start + 3
+        for _ in range(4):  # a title wrapped over several lines goes on after a line end
+            m = OBJET_STOP.search(text, pos, window_end)
+            if not (m and text[m.start()] == "\n" and _wraps(text, m.start(), start)):
+                break
+            pos = m.start() + 1
         end = m.start() if m else window_end
         head = text[start : start + 30]
         if sum(c.islower() for c in head) > sum(c.isupper() for c in head):
@@ -394,6 +399,23 @@ def _objet_from(text: str, start: int, limit: int, caps_end: int | None = None) 
     if end - start < 3:
         return None
     return start, end
+
+
+_LINE_END_OPEN = re.compile(r"(?i)(?:\b(?:de|du|des|la|le|les|l'|d'|et|à|au|aux|pour|sur|en|avec|par|dans|entre|relative?s?|portant)|[-–—:,(«])\s*$")
+_NEXT_LINE_CONT = re.compile(r"(?:[\p{Ll}«]|[-–—]\s|(?:de|du|des|et|à|au|aux|pour|sur|en|avec|par)\s)")
+_NEXT_LINE_NEW = re.compile(
+    r"(?:Vu|VU|Considérant|Le |La |Les |L'|Monsieur|Madame|M\.|Mme|Il |Elle |Après|Sur |Rapporteur|Vote|Pour\s*:|"
+    r"Délibération|Objet|Conformément|Dans |Par |Suite |Afin |Lors |En |Au |Depuis |Ce |Cette |Un |Une |\d+[.)]\s|[-•]\s)")
+
+
+def _wraps(text: str, nl: int, start: int = 0) -> bool:
+    """Does the title line ending at ``nl`` go on in the next line (a wrapped title)?"""
+    line_start = max(text.rfind("\n", 0, nl) + 1, start)
+    line = text[line_start:nl]
+    nxt = text[nl + 1 : nl + 80]
+    if not nxt.strip() or nxt.startswith("\n") or _NEXT_LINE_NEW.match(nxt):
+        return False
+    return bool(_LINE_END_OPEN.search(line) or _NEXT_LINE_CONT.match(nxt) or len(line) >= 70)
 
 
 def _merge(anchors: list[Anchor], text: str) -> list[list[Anchor]]:

@@ -51,8 +51,8 @@ def test_list_of_acts_as_table_rows():
     "(délibération n°2017-15) permettant la reprise,",
 ])
 def test_references_to_other_acts_are_not_act_starts(mention):
-    text = ("EXTRAIT DU REGISTRE\nDélibération n° 2024-003\nObjet : Tarifs municipaux\n" + mention +
-            " le conseil décide d'approuver les tarifs. Adopté à l'unanimité.")
+    text = ("EXTRAIT DU REGISTRE\nDélibération n° 2024-003\nObjet : Tarifs municipaux\nLe conseil municipal, " +
+            mention + " décide d'approuver les tarifs. Adopté à l'unanimité.")
     assert acts(text) == [("2024-003", "Tarifs municipaux")]
 
 
