@@ -241,7 +241,7 @@ def find_labels(text: str, start: int, end: int) -> list[Label]:
             lo = max(0, a - 80)
             if text.rfind("(", lo, a) > text.rfind(")", lo, a):
                 continue  # "(à compter de la délibération n°3)": a note, not a heading
-            if role in LIST_ROLES and text[a].islower() and not _COLON_AFTER.match(text, b):
+            if role in LIST_ROLES and (text[a].islower() or _ARTICLE_BEFORE.search(text, max(0, a - 12), a)) and not _COLON_AFTER.match(text, b):
                 # "les membres présents forment ...", "Sandrine X excusée": prose, not a heading;
                 # "Nombre de présents 45": a count
                 if role not in COUNT_FIELD or not _rx()["count_after"].match(text, b, min(end, b + 40)):
@@ -259,6 +259,7 @@ def find_labels(text: str, start: int, end: int) -> list[Label]:
     return out
 
 
+_ARTICLE_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:des|les|aux|de|du|d['’]|l['’])\s*$")
 _COUNT_PAREN = re.compile(r"[^\S\n]*\([^\S\n]*(?P<num>\d{1,3})[^\S\n]*\)")
 _COLON_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?:")
 

@@ -385,6 +385,11 @@ def test_schedule_only_some_items():
     assert attendance.apply_schedule({"absents": g["absents"]}, sched, 8)["absents"] == ["Nina MOREAU", "Kevin LUCAS"]
 
 
+def test_word_in_a_sentence_is_not_a_heading():
+    t = "LE BUREAU, APRES EN AVOIR DELIBERE, A L'UNANIMITE DES PRESENTS, APPROUVE la modification."
+    assert "presents" not in got(t)
+
+
 def test_status_glued_to_a_name_is_not_a_heading():
     t = "Etaient présents : Bruno CHAUVIN - Lucette DARRE-ABSENTE - Marc ESTEVE"
     assert "absents" not in got(t)

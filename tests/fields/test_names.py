@@ -62,6 +62,8 @@ SPLIT = [
     ("Bruno LACROIX Chantal MARCHAND Didier NICOLAS", ["Bruno LACROIX", "Chantal MARCHAND", "Didier NICOLAS"]),
     # slashes and a note in brackets
     ("Mme Anne ROGER (Maire) / M Jean-Luc SAUVAGE / M Pierre TANGUY", ["Anne ROGER", "Jean-Luc SAUVAGE", "Pierre TANGUY"]),
+    # a period between a surname and the next name; initials kept together
+    ("BLANC. ROUX, RM. THIBAULT, DURAND JM. LEROY B.", ["BLANC", "ROUX", "RM. THIBAULT", "DURAND JM.", "LEROY B."]),
     # debris separators
     ("Gilles AUBERT ** Marion BAILLY | Xavier COLLET", ["Gilles AUBERT", "Marion BAILLY", "Xavier COLLET"]),
 ]
