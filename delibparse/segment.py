@@ -198,6 +198,7 @@ class Anchor:
     caps_end: int | None = None  # for caps headings, end of the capitals run
     rank: int = 0  # for numbers: 0 labelled ("Délibération n°", "DCM"), 1 bare "n°", 2 "Point n°"
     word: bool = False  # labelled by the word "Délibération"
+    objet_text: str | None = None  # an objet assembled from wrapped table cells
 
 
 @dataclass(slots=True)
@@ -301,7 +302,23 @@ def find_anchors(text: str) -> list[Anchor]:
         if nums and texts:
             obj = max(texts, key=len)
             o = m.start() + m.group(0).index(obj)
-            rows.append(Anchor(m.start(), o, "row", nums[0], caps_end=o + len(obj)))
+            anchor = Anchor(m.start(), o, "row", nums[0], caps_end=o + len(obj))
+            # an objet wrapped over the next rows of the same column (rows with no number of their own)
+            col = cells.index(obj)
+            parts, end = [obj], m.end()
+            for nxt in re.finditer(r"\n([^\n]*\|[^\n]*)", text[end : end + 600]):
+                if nxt.start() != 0:
+                    break
+                more = [c.strip() for c in nxt.group(1).split("|")]
+                if any(_ROW_NUM.match(c) for c in more if c) or col >= len(more):
+                    break
+                if more[col]:
+                    parts.append(more[col])
+                end += nxt.end()
+            if len(parts) > 1:
+                anchor.objet_text = " ".join(parts)
+                anchor.caps_end = m.start() + (end - m.start())
+            rows.append(anchor)
     # a list of acts, not a budget or a council table inside an act: distinct numbers, and an outcome
     # column or a header naming the objet
     if len(rows) >= 3 and len({r.numero for r in rows}) >= 0.8 * len(rows):
@@ -616,6 +633,9 @@ def _make_act(text: str, g: list[Anchor], start: int, end: int) -> ActSpan:
     order = [a for a in g if a.family == "row"] + [a for a in g if a.family == "objet"] + [a for a in g if a.family == "num"] + \
             [a for a in g if a.family == "item"] + [a for a in g if a.family == "caps"]
     for a in order:
+        if a.objet_text:
+            act.objet, act.objet_start, act.objet_end = a.objet_text, a.body, a.caps_end
+            break
         span = _objet_from(text, a.body, end, a.caps_end if a.family in ("caps", "row") else None)
         if a.family in ("num", "item") and span:
             # a caps heading right after the number gives a cleaner end
