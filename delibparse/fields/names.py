@@ -131,7 +131,7 @@ def _re() -> dict[str, re.Pattern]:
         "trail": re.compile(r"[\s,;:–—\-*|»«\"()\[\]]+$"),
         "split": re.compile(
             r"""(?x) \s*(?: [,;/•·|\n\t] | \*\* | \s[-–—]\s | [–—] | \s-\s? | \s(?i:et)\s
-                     | (?<=\p{Lu}{3})\.\s+(?=\p{Lu}) | (?<=\p{Lu}{2,}\s\p{Lu}{1,2})\.\s+(?=\p{Lu}{2}) | \s(?i:excus[ée]e?s?|absente?s?)(?=\s|$) ) \s*"""
+                     | (?<=\p{Lu}{3})\.\s+(?=\p{Lu}) | (?<=\p{Lu}{2,}\s\p{Lu}{1,2}\.)\s+(?=\p{Lu}{2}) | \s(?i:excus[ée]e?s?|absente?s?)(?=\s|$) ) \s*"""
         ),
         "civ_split": re.compile(rf"(?<=\S)(?<!(?<![\p{{L}}])(?i:le|la))\s+(?={civ}\.?\s*\p{{Lu}})"),
         "name": re.compile(name_pattern()),
