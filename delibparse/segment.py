@@ -134,6 +134,8 @@ def _item_chain(items: list[Anchor], text: str) -> list[Anchor]:
 
 # a heading in capitals: at least 2 words of capitals (>= 10 letters), at a line start or after a
 # sentence end, up to the first word in lower case
+_NOT_LETTER = re.compile(r"[^\p{L}]+")
+_WORD2 = re.compile(r"\S*\p{L}\S*\p{L}\S*")  # a token with at least two letters
 CAPS_ANCHOR = re.compile(
     r"""(?x)
     (?:(?<=^|\n)|(?<=\s))(?<![\p{Lu}\d][ \t])(?<![\p{Lu}\d]['’\-/&,][ \t])
@@ -341,9 +343,13 @@ def find_anchors(text: str) -> list[Anchor]:
     out.extend(_item_chain(items, text))
     for m in CAPS_ANCHOR.finditer(text):
         head = m.group("head").strip()
-        letters = sum(ch.isalpha() for ch in head)
-        words = [w for w in head.split() if sum(ch.isalpha() for ch in w) >= 2]
-        if letters < 10 or len(words) < 2:
+        if len(head) < 10:
+            continue
+        letters = len(_NOT_LETTER.sub("", head))
+        if letters < 10:
+            continue
+        words = _WORD2.findall(head)
+        if len(words) < 2:
             continue
         before = text[max(0, m.start() - 3) : m.start()]
         if not re.search(r"(?:^|\n|[.!?»:]\s|\d\s)$", before) and (
