@@ -393,3 +393,17 @@ def test_word_in_a_sentence_is_not_a_heading():
 def test_status_glued_to_a_name_is_not_a_heading():
     t = "Etaient présents : Bruno CHAUVIN - Lucette DARRE-ABSENTE - Marc ESTEVE"
     assert "absents" not in got(t)
+
+
+@pytest.mark.slow
+def test_president_named_inside_a_sentence_uses_ner_on_a_slice():
+    pytest.importorskip("spacy")
+    from delibparse.fields import ner
+
+    if ner._nlp() is None:
+        pytest.skip("fr_core_news_sm not installed")
+    pre = "Compte rendu. " * 10
+    t = pre + "La séance a lieu sous la présidence de l'adjoint délégué Jean-Paul Dumoulin, en l'absence du maire."
+    f = attendance.find_president(t, 0, len(t))[0]
+    assert (f.value, f.rule) == ("Jean-Paul Dumoulin", "attendance.president_ner")
+    assert t[f.start : f.end] == "Jean-Paul Dumoulin"  # offsets mapped back to the document
