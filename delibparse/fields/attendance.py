@@ -125,7 +125,8 @@ def _rx() -> dict:
             rf"(?:donn[ée]e?[^\S\n]+)?(?:{to}|:)[^\S\n]*(?P<a>{namec})"
         ),
         "pv_repr": re.compile(
-            rf"(?P<de>{namec})[^\S\n]*,?[^\S\n]*(?i:repr[ée]sent[ée]e?s?)[^\S\n]+(?i:par)[^\S\n]+(?P<a>{namec})"
+            rf"(?P<de>{namec})[^\S\n]*,?[^\S\n]*(?:(?i:absente?|excus[ée]e?)[^\S\n]*,?[^\S\n]*)?(?:(?i:est|était|sera)[^\S\n]+)?"
+            rf"(?i:repr[ée]sent[ée]e?s?)[^\S\n]+(?i:par)[^\S\n]+(?P<a>{namec})"
         ),
         "pv_rev": re.compile(
             rf"(?P<a>{namec})[^\S\n]*\([^\S\n]*(?i:procuration|pouvoir|mandat)s?[^\S\n]+(?i:de)[^\S\n]+(?P<de>{namec})[^\S\n]*\)"

@@ -168,6 +168,9 @@ POUVOIRS = [
     ("Excusés : Mme Emma FERRY donnant pouvoir à M. Gaston HUET Mme Ida JACOB donnant pouvoir à Mme Julia KAHN",
      [("Emma FERRY", "Gaston HUET"), ("Ida JACOB", "Julia KAHN")]),
     ("Monsieur Léo MOREL ayant donné pouvoir à Monsieur Max NOGUES", [("Léo MOREL", "Max NOGUES")]),
+    ("Mme Odette PARIS est représentée par M. Quentin ROLLAND.", [("Odette PARIS", "Quentin ROLLAND")]),
+    ("Excusés : M. Serge TAVERNIER (pouvoir donné à Mme Ursula VIDAL)", [("Serge TAVERNIER", "Ursula VIDAL")]),
+    ("M. Wilfried ABADIE a remis un pouvoir à Mme Berthe CAILLAUD.", [("Wilfried ABADIE", "Berthe CAILLAUD")]),
 ]
 
 
