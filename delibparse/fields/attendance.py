@@ -752,7 +752,7 @@ def extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found]
     """Attendance facts of ``text[start:end]``, with absolute offsets; never raises."""
     try:
         return _extract(text, start, max(start, min(end, len(text))), ctx)
-    except Exception:  # odd text must not break a batch
+    except Exception:  # noqa: BLE001 - odd text must not break a batch
         return []
 
 
@@ -816,9 +816,8 @@ def apply_events(presents: list[str], events: list[Found]) -> list[str]:
         name = N.clean_name(str(ev.value)) or str(ev.value)
         if ev.field == "_event.depart":
             out = [p for p in out if not N.same_person(p, name)]
-        elif ev.field == "_event.arrivee":
-            if not any(N.same_person(p, name) for p in out):
-                out.append(name)
+        elif ev.field == "_event.arrivee" and not any(N.same_person(p, name) for p in out):
+            out.append(name)
     return out
 
 

@@ -18,7 +18,7 @@ def _nlp():
         import spacy
 
         return spacy.load("fr_core_news_sm", disable=["parser", "lemmatizer", "attribute_ruler", "morphologizer"])
-    except Exception:  # model missing or broken: rules alone
+    except Exception:  # noqa: BLE001 - model missing or broken: rules alone
         return None
 
 

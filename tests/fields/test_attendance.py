@@ -74,8 +74,8 @@ def test_counts_negative(text, field):
 
 LISTS = [
     (
-        "Présents : M. Gérard BONNET, Maire, Mme Lucie FONTAINE, M. Yves MERCIER, Adjoints, Mme Nora RIVIERE. "
-        "Absents excusés : M. Loïc TESSIER. Absents : Mme Carla VIDAL. Secrétaire de séance : Mme Lucie FONTAINE",
+        ("Présents : M. Gérard BONNET, Maire, Mme Lucie FONTAINE, M. Yves MERCIER, Adjoints, Mme Nora RIVIERE. "
+        "Absents excusés : M. Loïc TESSIER. Absents : Mme Carla VIDAL. Secrétaire de séance : Mme Lucie FONTAINE"),
         {
             "presents": ["Gérard BONNET", "Lucie FONTAINE", "Yves MERCIER", "Nora RIVIERE"],
             "absents_excuses": ["Loïc TESSIER"],
@@ -88,8 +88,8 @@ LISTS = [
         {"presents": ["ALBERT", "BRUN", "CARRE", "DENIS", "ETIENNE", "FAURE"], "absents_excuses": ["GARNIER", "HOARAU"]},
     ),
     (
-        "PRESENTS : Hugo ANDRE – Inès BERNARD – Jules CHARPENTIER — Léna DUPUIS\nEXCUSES : Marc ESNAULT\n"
-        "Date de convocation : 3 mars 2024",
+        ("PRESENTS : Hugo ANDRE – Inès BERNARD – Jules CHARPENTIER — Léna DUPUIS\nEXCUSES : Marc ESNAULT\n"
+        "Date de convocation : 3 mars 2024"),
         {"presents": ["Hugo ANDRE", "Inès BERNARD", "Jules CHARPENTIER", "Léna DUPUIS"], "absents_excuses": ["Marc ESNAULT"]},
     ),
     (
@@ -108,8 +108,8 @@ LISTS = [
     ),
     (
         # excused members with a proxy are listed as excused, and the proxy is recorded
-        "Absent(s) excusé(s) ayant donné pouvoir : Mme Diane VASSEUR (pouvoir à M. Eric WEBER), "
-        "M. Fabrice YVON (pouvoir à Mme Gaëlle ZIMMER)",
+        ("Absent(s) excusé(s) ayant donné pouvoir : Mme Diane VASSEUR (pouvoir à M. Eric WEBER), "
+        "M. Fabrice YVON (pouvoir à Mme Gaëlle ZIMMER)"),
         {
             "absents_excuses": ["Diane VASSEUR", "Fabrice YVON"],
             "pouvoirs": [{"de": "Diane VASSEUR", "a": "Eric WEBER"}, {"de": "Fabrice YVON", "a": "Gaëlle ZIMMER"}],
@@ -117,8 +117,8 @@ LISTS = [
     ),
     (
         # absent members who gave a proxy, listed under "Absents"
-        "Absents ayant donné pouvoir : Hervé ALLARD (procuration à Ines BARRE), Julien COSTE (procuration à Kim DROUET) "
-        "Absent excusé : Laura EVRARD",
+        ("Absents ayant donné pouvoir : Hervé ALLARD (procuration à Ines BARRE), Julien COSTE (procuration à Kim DROUET) "
+        "Absent excusé : Laura EVRARD"),
         {
             "absents": ["Hervé ALLARD", "Julien COSTE"],
             "absents_excuses": ["Laura EVRARD"],
@@ -162,8 +162,8 @@ POUVOIRS = [
     ("Ont donné pouvoir : Thomas RICHARD, procuration à Ugo SALLES Valérie TEXIER, procuration à Willy URBAN",
      [("Thomas RICHARD", "Ugo SALLES"), ("Valérie TEXIER", "Willy URBAN")]),
     # several sentences run together, the receiver must not swallow the next giver
-    ("Excusés avec pouvoir : Madame Yvette ARNOUX donne pouvoir à Monsieur Zacharie BOYER "
-     "Madame Agnès CLERC donne pouvoir à Madame Brigitte DAVID",
+    (("Excusés avec pouvoir : Madame Yvette ARNOUX donne pouvoir à Monsieur Zacharie BOYER "
+     "Madame Agnès CLERC donne pouvoir à Madame Brigitte DAVID"),
      [("Yvette ARNOUX", "Zacharie BOYER"), ("Agnès CLERC", "Brigitte DAVID")]),
     ("Excusés : Mme Emma FERRY donnant pouvoir à M. Gaston HUET Mme Ida JACOB donnant pouvoir à Mme Julia KAHN",
      [("Emma FERRY", "Gaston HUET"), ("Ida JACOB", "Julia KAHN")]),
@@ -225,10 +225,10 @@ SECRETAIRE = [
     ("Mme Martine COLLIN a été désignée secrétaire de séance.", "Martine COLLIN"),
     ("Monsieur Paul RENARD est élu secrétaire.", "Paul RENARD"),
     ("A été élu secrétaire de séance : Monsieur Robert Arnal", "Robert Arnal"),
-    ("procédé à la nomination d'un secrétaire pris au sein du conseil. Monsieur Didier CHAMBON est désigné pour "
-     "remplir cette fonction.", "Didier CHAMBON"),
-    ("Le conseil municipal a désigné, conformément à l'article L.2121-15 du CGCT, Monsieur CARLIER pour remplir "
-     "les fonctions de secrétaire.", "CARLIER"),
+    (("procédé à la nomination d'un secrétaire pris au sein du conseil. Monsieur Didier CHAMBON est désigné pour "
+     "remplir cette fonction."), "Didier CHAMBON"),
+    (("Le conseil municipal a désigné, conformément à l'article L.2121-15 du CGCT, Monsieur CARLIER pour remplir "
+     "les fonctions de secrétaire."), "CARLIER"),
     ("Secrétaires de séance : ROUSSEAU Anne et Marc PERROT", "ROUSSEAU Anne et Marc PERROT"),
     ("Secrétaire élu : M. Noël HUBERT", "Noël HUBERT"),
     ("Mme Odile JOUBERT a été choisie comme secrétaire de séance.", "Odile JOUBERT"),
@@ -292,7 +292,7 @@ def test_apply_events():
 def test_offsets_are_absolute():
     pre = "x" * 50 + " "
     t = pre + "Secrétaire de séance : Anne PETIT"
-    f = [f for f in extract(t, 50, len(t), None) if f.field == "secretaire"][0]
+    f = next(f for f in extract(t, 50, len(t), None) if f.field == "secretaire")
     assert t[f.start : f.end] == "Anne PETIT"
 
 
