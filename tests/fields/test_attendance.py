@@ -343,9 +343,10 @@ def test_dev_single_act_floors():
     assert n >= 15
     acc = {k: v / n for k, v in right.items()}
     f1 = {k: 2 * a / (b + c) if b + c else 1.0 for k, (a, b, c) in tp.items()}
-    # floors set a little under what the rules reach (see the report); raise them deliberately
-    floors_acc = {"president": 0.85, "secretaire": 0.75, "membres_en_exercice": 0.9, "nb_presents": 0.9, "nb_votants": 0.9}
-    floors_f1 = {"presents": 0.8, "absents_excuses": 0.8, "absents": 0.6, "pouvoirs": 0.8}
+    # floors a little under what the rules reach on the 21 single-act documents (1.0 on every scalar,
+    # F1 0.97-1.0 on the lists); raise them deliberately
+    floors_acc = {"president": 0.95, "secretaire": 0.95, "membres_en_exercice": 0.95, "nb_presents": 0.95, "nb_votants": 0.95}
+    floors_f1 = {"presents": 0.95, "absents_excuses": 0.95, "absents": 0.95, "pouvoirs": 0.95}
     for k, v in floors_acc.items():
         assert acc[k] >= v, (k, acc[k])
     for k, v in floors_f1.items():
