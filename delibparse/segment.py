@@ -41,7 +41,7 @@ NUM_ANCHOR = re.compile(
       | (?P<code>\b(?:DCM|DCC|DEL|DELIB|DB|DC|DBC|DCS|CP|BC|BU)\s*(?:[—–]\s*)?)(?P<codeno>n[°o]\s*)?(?=[\d_-])
       | (?P<bare>(?<![\w/])(?i:n[°o])\s*)(?=\d)
       | (?P<point>(?i:(?:point|affaire|question|dossier|rapport)\s+n[°o])\s*)(?=\d)
-      | (?P<yearcode>\b[A-Z]{1,6}(?=(?:\d{4}[ _-]\d{1,4}|\d{2}_\d{4})\b))
+      | (?P<yearcode>\b[A-Z]{{1,6}}(?=(?:\d{{4}}[ _-]\d{{1,4}}|\d{{2}}_\d{{4}})\b))
     )
     (?P<num>{_NUM_BODY})
     """,
@@ -288,12 +288,16 @@ def find_anchors(text: str) -> list[Anchor]:
         if len({a.numero for a in group}) >= 3 and (re.search(r"[-/._]", shape) or shape.count("9") >= 3):
             out.extend(group)
     out.sort(key=lambda a: a.start)
+    agenda = _agenda_run(out, text)
     dedup: list[Anchor] = []
     seen: set[str] = set()
     for a in out:
-        if a.numero in seen and (a.rank == 0 or (dedup and dedup[-1].numero == a.numero)):
+        if id(a) in agenda:
+            continue  # a table of contents or agenda listing the acts, not the acts
+        key = re.sub(r"[^0-9A-Za-z]", "", a.numero or "")
+        if key in seen and (a.rank == 0 or (dedup and dedup[-1].numero == a.numero)):
             continue  # the same number again (a page header, a title repeated)
-        seen.add(a.numero or "")
+        seen.add(key)
         dedup.append(a)
     out = dedup
     rows = []
@@ -368,6 +372,24 @@ def find_anchors(text: str) -> list[Anchor]:
         out.append(Anchor(m.start("head"), m.start("head"), "caps", None, m.start("head") + len(m.group("head").rstrip())))
     out.sort(key=lambda a: (a.start, ("row", "num", "objet", "item", "caps").index(a.family)))
     return out
+
+
+def _agenda_run(anchors: list[Anchor], text: str) -> set[int]:
+    """Ids of numbered headings listed one after the other with nothing decided between them
+    (an agenda, a table of contents): runs of at least three, each less than 300 characters apart."""
+    marked: set[int] = set()
+    run: list[Anchor] = []
+    for i, a in enumerate(anchors):
+        b = anchors[i + 1] if i + 1 < len(anchors) else None
+        if b is not None and b.start - a.start < 300 and not OUTCOME.search(text, a.body, b.start):
+            run.append(a)
+            continue
+        if run:
+            run.append(a)
+        if len(run) >= 3:
+            marked |= {id(x) for x in run}
+        run = []
+    return marked
 
 
 # ----------------------------------------------------------------------------- choosing
