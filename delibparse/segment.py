@@ -41,7 +41,7 @@ NUM_ANCHOR = re.compile(
       | (?P<code>\b(?:DCM|DCC|DEL|DELIB|DB|DC|DBC|DCS|CP|BC|BU)\s*(?:[—–]\s*)?)(?P<codeno>n[°o]\s*)?(?=[\d_-])
       | (?P<bare>(?<![\w/])(?i:n[°o])\s*)(?=\d)
       | (?P<point>(?i:(?:point|affaire|question|dossier|rapport)\s+n[°o])\s*)(?=\d)
-      | (?P<yearcode>\b[A-Z]{{1,6}}(?=(?:\d{{4}}[ _-]\d{{1,4}}|\d{{2}}_\d{{4}})\b))
+      | (?P<yearcode>\b[A-Z]{{1,6}}(?=(?:(?:19|20)\d\d[ _-]\d{{1,4}}|\d{{2}}_(?:19|20)\d\d)\b))
     )
     (?P<num>{_NUM_BODY})
     """,
@@ -344,7 +344,11 @@ def find_anchors(text: str) -> list[Anchor]:
         if _DECISION_ITEM.match(text, m.end()):
             continue  # "1 APPROUVE le plan", "2 - AUTORISE le maire": the dispositif's items
         items.append(Anchor(m.start("num"), m.end(), "item", m.group("num")))
-    out.extend(_item_chain(items, text))
+    chain = _item_chain(items, text)
+    if chain and len(_agenda_run(chain, text)) == len(chain) and any(
+            a.family == "num" and a.start > chain[-1].start for a in out):
+        chain = []  # an agenda announcing the numbered acts that follow
+    out.extend(chain)
     for m in CAPS_ANCHOR.finditer(text):
         head = m.group("head").strip()
         if len(head) < 10:
