@@ -59,6 +59,20 @@ class Label:
 # ----------------------------------------------------------------------------------------- patterns
 
 
+_NEEDLES = {  # a word every heading of the role contains
+    "presents": "pr[ée]sent",
+    "absents_excuses": "excus",
+    "absents": "absent",
+    "pouvoirs": "pouvoir|procuration|mandat|repr[ée]sent|d[ée]l[ée]gation",
+    "secretaire": "secr[ée]taire",
+    "president": "pr[ée]sid",
+    "exercice": "exercice|nombre",
+    "votants": "vot|pr[ée]sents?\\s+(?:ou|et)",
+    "quorum": "quorum",
+    "ignore_count": "aff[ée]rent|exprim|abstention",
+}
+
+
 @functools.cache
 def _rx() -> dict:
     data = load("attendance")
@@ -76,6 +90,8 @@ def _rx() -> dict:
     for role, pats in data["labels"].items():
         for p in pats:
             labels.append((role, re.compile(rf"(?i)(?<![\p{{L}}'’\-])(?:{p})(?![\p{{L}}])")))
+    # a cheap test per role: a region without the word skips the role's patterns
+    needles = {role: re.compile(rf"(?i){n}") for role, n in _NEEDLES.items()}
     give = (
         r"(?:qui\s+)?(?:a\s+|ayant\s+|avait\s+|avaient\s+|ont\s+)?(?:donn[ée]e?|donne|donnent|donnant|remis|"
         r"transmis|d[ée]l[ée]gu[ée])\s+(?:son\s+|sa\s+|un\s+|leur\s+)?(?:pouvoir|procuration|mandat|"
@@ -83,6 +99,7 @@ def _rx() -> dict:
     )
     to = r"(?:à|a|au\s+profit\s+de|en\s+faveur\s+de)"
     return {
+        "needles": needles,
         "trig_pouvoir": re.compile(
             r"(?i)(?:donn|remis|transmis)\w*\s+(?:son\s+|sa\s+|un\s+|leur\s+)?(?:pouvoir|procuration|mandat|d[ée]l[ée]gation)|"
             r"repr[ée]sent[ée]e?s?\s+par|(?:pouvoir|procuration|mandat)s?\s*(?:donn[ée]e?\s+)?(?:à|a|de|:)\s"
@@ -236,7 +253,11 @@ def _finditer(rx: re.Pattern, wins: list[tuple[int, int]], text: str):
 def find_labels(text: str, start: int, end: int) -> list[Label]:
     """Every attendance heading in the region, overlaps resolved in favour of the longer one."""
     hits: list[Label] = []
+    needles = _rx()["needles"]
+    present = {role for role, n in needles.items() if n.search(text, start, end)}
     for role, rx in _rx()["labels"]:
+        if role in needles and role not in present:
+            continue
         for m in rx.finditer(text, start, end):
             a, b = m.start(), m.end()
             lo = max(0, a - 80)

@@ -159,6 +159,7 @@ def _token_ok(tok: str) -> bool:
     return letters >= 1 and sum(ch.isdigit() for ch in tok) <= 1
 
 
+@functools.lru_cache(maxsize=16384)
 def clean_name(s: str) -> str | None:
     """One name without civility, role or notes; None when the text is not a name.
 
