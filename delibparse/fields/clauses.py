@@ -211,6 +211,7 @@ _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ]|\d{1,3}\s
 _HARD_NL = re.compile(r"(?<=[.;:!?])[ \t]*\n\s*|\n[ \t]*\n\s*")
 _BULLET_AT = re.compile(
     rf"""(?x)
+    (?=[ \t]*(?:[•▪►➢❖◦‣⁃→·■□◆◇○●➔✓✔\u2023\u25aa\u27a2{_PRIVATE}\-–—*>+_\d]|[a-h]\)))  # speed: what (?P<b>) starts with
     (?:(?<=^|\n)[ \t]*|(?<=[.;:,!?|])[ \t]*|(?<=\s))
     (?P<b>[•▪►➢❖◦‣⁃→·■□◆◇○●➔✓✔\u2023\u25aa\u27a2{_PRIVATE}]
         |(?<=(?:^|\n|[.;:,!?|])[ \t]*)(?:[-–—*>+]|_+|\d{{1,2}}\s?(?:°\)?|[.)])|[a-h]\))
@@ -332,7 +333,10 @@ _WORD_START = re.compile(r"(?<![\p{L}\d])(?:[\p{L}]+|\d+)")
 
 def _starter_matches(s: str, rx: _Rx):
     """(match, name) of the first starter pattern matching at each word start of ``s``."""
-    keys: dict[str, tuple[int, ...]] = {}
+    keys = _TOKEN_GROUPS if rx is _rx() else {}
+    if len(keys) > 50000:
+        keys.clear()
+    starters = rx.starters
     for w in _WORD_START.finditer(s):
         tok = w.group()
         key = "#" if tok[0].isdigit() else tok
@@ -340,12 +344,28 @@ def _starter_matches(s: str, rx: _Rx):
         if idx is None:
             idx = rx.starter_words.get("#" if tok[0].isdigit() else strip_accents(tok).lower(), ())
             keys[key] = idx
+        if not idx:
+            continue
+        pos = w.start()
         for i in idx:
-            name, pat = rx.starters[i]
-            m = pat.match(s, w.start())
+            name, pat = starters[i]
+            # speed: skip a pattern that cannot match here (what its first characters require)
+            if name == "subj" and tok[0] != "L":
+                continue  # "Le", "LA", "L'", "Les" ...
+            if name == "subjlow" and (tok[0] != "l" or not _SUBJLOW_BEFORE.search(s, max(0, pos - 4), pos)):
+                continue  # after ":", "–", "—", "," or ";" and one to three spaces
+            if name == "inf" and tok[0] != "D" and key in ("d", "de", "dé"):
+                continue  # "D'", "De " open an infinitive only with a capital D
+            if name == "heading" and key == "#" and (len(tok) > 2 or s[pos + len(tok): pos + len(tok) + 1] != ")"):
+                continue  # "3) Délibération"
+            m = pat.match(s, pos)
             if m:
                 yield m, name
                 break
+
+
+_TOKEN_GROUPS: dict[str, tuple[int, ...]] = {}  # a token as written -> the starter patterns it may open
+_SUBJLOW_BEFORE = re.compile(r"[:–—,;]")
 
 
 def _after_stop(s: str, pos: int) -> bool:
