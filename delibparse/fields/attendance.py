@@ -836,7 +836,9 @@ def apply_events(presents: list[str], events: list[Found]) -> list[str]:
     for ev in sorted(events, key=lambda f: f.start):
         name = N.clean_name(str(ev.value)) or str(ev.value)
         if ev.field == "_event.depart":
-            out = [p for p in out if not N.same_person(p, name)]
+            hits = [p for p in out if N.same_person(p, name)]
+            if len(hits) == 1:  # "M. DURAND quitte la séance" with two DURAND present: ambiguous, kept
+                out = [p for p in out if p is not hits[0]]
         elif ev.field == "_event.arrivee" and not any(N.same_person(p, name) for p in out):
             out.append(name)
     return out

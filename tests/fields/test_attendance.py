@@ -289,6 +289,11 @@ def test_apply_events():
     assert apply_events(presents, evs) == ["Xavier BLANC", "Bruno FERRAND", "Yann COLIN"]
 
 
+def test_apply_events_ambiguous_surname_is_kept():
+    evs = [Found("_event.depart", "M. DURAND", 0, 1, "t")]
+    assert apply_events(["Paul DURAND", "Marie DURAND"], evs) == ["Paul DURAND", "Marie DURAND"]
+
+
 def test_offsets_are_absolute():
     pre = "x" * 50 + " "
     t = pre + "Secrétaire de séance : Anne PETIT"
