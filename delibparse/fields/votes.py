@@ -272,6 +272,24 @@ STRONG_SANS_VOTE = re.compile(_LEX["strong_sans_vote"])
 _CIV_NAME = re.compile(r"(?:\bM\.|\bMM\.|\bMmes?\b\.?|\bMonsieur\b|\bMadame\b|\bMr\b\.?|\bMlle\b\.?)\s*(?:le\s+|la\s+)?[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}")
 CLOSING = re.compile("|".join(f"(?:{p})" for p in _LEX["closing"]))
 
+# Speed: a pattern is searched only in a region that holds the words every one of its matches holds
+# (each group: words that must all be there); the words of the lexicon patterns are in votes.yaml.
+_SANS_VOTE_NEEDS = tuple(tuple(g) for g in _LEX["sans_vote_needs"])
+_POSTPONED_NEEDS = tuple(tuple(g) for g in _LEX["postponed_needs"])
+_STRONG_NEEDS = (("acte",),)  # strong_sans_vote: "prend acte", "donnent acte"
+_MAJORITY_NEEDS = (("majorite",),)  # MAJORITY (every majority pattern), MAJORITY_FOR
+_UNANIMITY_NEEDS = (("unanim",),)  # "unanimite", "unanimement", "vote unanime"
+_VOICES_NEEDS = (("voix",),)  # VOICES_AGAINST, BY_VOICES
+
+
+def _holds(f: str, start: int, end: int, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``f[start:end]`` holds all the words of one of the groups ``needs``.
+
+    >>> _holds("le conseil prend acte", 0, 21, (("vote", "pas"), ("acte",)))
+    True
+    """
+    return any(all(f.find(w, start, end) >= 0 for w in group) for group in needs)
+
 
 @functools.cache
 def _civility_re() -> re.Pattern:
@@ -463,12 +481,14 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
             continue
         add(Mention(_kind(m), m.start(), m.end(), int(m.group("n")), rule="votes.label_number"))
     # 3. "majorité pour N ... contre"
-    for m in MAJORITY_FOR.finditer(f, start, end):
+    majority = _holds(f, start, end, _MAJORITY_NEEDS)
+    voices = _holds(f, start, end, _VOICES_NEEDS)
+    for m in (MAJORITY_FOR.finditer(f, start, end) if majority else ()):
         k = _kind(m)
         v = _count(m.group("n"))
         if k and v is not None and free(m.start("n"), m.end()):
             add(Mention(k, m.start("n"), m.end(), v, rule="votes.majority_for"))
-    for m in VOICES_AGAINST.finditer(f, start, end):
+    for m in (VOICES_AGAINST.finditer(f, start, end) if voices else ()):
         p, c = _count(m.group("pour")), _count(m.group("contre"))
         if p is not None and c is not None and free(m.start(), m.end()):
             if re.search(rf"(?:{_REJECT})\s*$", f[max(start, m.start() - 30): m.start()]):
@@ -487,7 +507,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
             continue
         weak = not m.group("noun") and k in ("pour", "contre")
         add(Mention(k, m.start(), m.end(), v, rule="votes.number_first", weak=weak))
-    for m in BY_VOICES.finditer(f, start, end):
+    for m in (BY_VOICES.finditer(f, start, end) if voices else ()):
         g = "n" if m.group("n") else "n2"
         v = _count(m.group(g))
         if v is not None and free(m.start(), m.end()):
@@ -531,11 +551,11 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
         if free(m.start(), m.end()):
             add(Mention("votants", m.start(), m.end(), int(m.group("n")), rule="votes.votants"))
     # 7. unanimity, majority, outcome words
-    for m in UNANIMITY.finditer(f, start, end):
+    for m in (UNANIMITY.finditer(f, start, end) if _holds(f, start, end, _UNANIMITY_NEEDS) else ()):
         q = m.group("qual")
         qual = _QUALS.get(re.sub(r"\s+", " ", re.sub(r"^des\s+\d+", "des", q))) if q else None
         out.append(Mention("unanimite", m.start(), m.end(), qual=qual, rule="votes.unanimity"))
-    for m in MAJORITY.finditer(f, start, end):
+    for m in (MAJORITY.finditer(f, start, end) if majority else ()):
         out.append(Mention("majorite", m.start(), m.end(), rule="votes.majority"))
     seen_outcome: list[tuple[int, int]] = []
     for pat, rule in ((NOT_ADOPTED, "votes.not_adopted"), (REJECT_VERB, "votes.reject_verb")):
@@ -755,8 +775,10 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
     votes = [b for b in blocks if b.is_vote]
     own = [b for b in votes if b.penalty is None]
     proc = [b for b in votes if b.penalty == "procedural"]
-    sans = [m for m in SANS_VOTE.finditer(f, start, end) if not _quoted(text, m.start(), start)]
-    postponed = [m for m in POSTPONED.finditer(f, start, end)] + list(CAPS_POSTPONED.finditer(text, start, end))
+    sans = [m for m in SANS_VOTE.finditer(f, start, end) if not _quoted(text, m.start(), start)] if _holds(
+        f, start, end, _SANS_VOTE_NEEDS) else []
+    postponed = ([m for m in POSTPONED.finditer(f, start, end)] if _holds(f, start, end, _POSTPONED_NEEDS) else []
+                 ) + list(CAPS_POSTPONED.finditer(text, start, end))
     postponed.sort(key=lambda m: m.start())
     chosen = own[-1] if own else None
     if chosen is not None and len(own) > 1:
@@ -831,7 +853,8 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
         # jour") are not the act's dispositif
         skip = [(_clause_start(f, b.start, start), _sentence_end(f, b.end, end)) for b in votes if b.penalty]
         disp = [d for d in _dispositif(text, f, start, end) if not any(a <= d[0] < z for a, z in skip)]
-        strong = [m for m in STRONG_SANS_VOTE.finditer(f, start, end) if not _quoted(text, m.start(), start)]
+        strong = [m for m in STRONG_SANS_VOTE.finditer(f, start, end) if not _quoted(text, m.start(), start)] if _holds(
+            f, start, end, _STRONG_NEEDS) else []
         if postponed and not disp:
             issue, rule, span = None, "votes.postponed", (postponed[-1].start(), postponed[-1].end())
         elif sans and not disp:
