@@ -227,6 +227,17 @@ _TAIL = re.compile(
     (?:[\s;,.|]|(?<=\s)[{re.escape(_BULLETS)}{_PRIVATE}$&§]+)*$"""
 )
 _WS = re.compile(r"\s+")
+
+
+def _squash(s: str) -> str:
+    """``_WS.sub(" ", s).strip()``: white space collapsed, ends stripped.
+
+    >>> _squash("  Vu la\\n  loi ; ")
+    'Vu la loi ;'
+    """
+    if "\x1c" in s or "\x1d" in s or "\x1e" in s or "\x1f" in s:  # the only characters where
+        return _WS.sub(" ", s).strip()  # str.split and regex \s disagree
+    return " ".join(s.split())
 # a bullet read by OCR as a letter glued to the verb: "SAPPROUVE la ...", "$DIT QUE ..."
 _OCR_VERB = re.compile(
     r"(?<=[\s:;,.])[$SL&§](?=(?:APPROUVE|AUTORISE|D[EÉ]CIDE|DIT|ADOPTE|D[EÉ]SIGNE|PREND|FIXE|ACCEPTE|VALIDE|CHARGE)\s+(?:[a-zà-ÿ]|QUE\b))"
@@ -440,7 +451,7 @@ def _units(s: str, rx: _Rx) -> list[_Unit]:
         if br[a] == "verb" and _OCR_VERB.match(" " + body, 1):
             n_lead += 1  # "SAPPROUVE la ..." is "APPROUVE la ..." after a misread bullet
             body = body[1:]
-        text = _WS.sub(" ", body).strip()
+        text = _squash(body)
         if not text:
             continue
         units.append(_Unit(a + n_lead, b, text, bullet, br[a] == "para", br[a], body.split("\n", 1)[0].strip()))
@@ -694,15 +705,22 @@ _ADOPTED = re.compile(r"(?i)adopt|approuv|unanimit|accept|voix\s+pour|pour\s*:")
 _REJECTED = re.compile(r"(?i)rejet|ajourn|report[ée]|retir[ée]|n['’]\s*est\s+pas\s+adopt|refus")
 
 
+# every character ``_TAIL`` can take: its match starts after the last character not among them
+_TAIL_CHAR = re.compile(rf"[\s;,.|)\d{re.escape(_BULLETS)}{_PRIVATE}$&§]")
+
+
 def _clean_span(s: str, a: int, b: int) -> tuple[int, int, str]:
     raw = s[a:b]
     lead = _LEAD.match(raw)
     i = lead.end() if lead else 0
-    tail = _TAIL.search(raw, i)
+    k = len(raw)  # speed: searching from the trailing run of such characters finds the same tail
+    while k > i and _TAIL_CHAR.match(raw, k - 1):
+        k -= 1
+    tail = _TAIL.search(raw, k)
     j = tail.start() if tail else len(raw)
     if j <= i:
         return a + i, a + i, ""
-    return a + i, a + j, _WS.sub(" ", raw[i:j]).strip()
+    return a + i, a + j, _squash(raw[i:j])
 
 
 def find_clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, str, int, int, str]]:
