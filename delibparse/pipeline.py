@@ -34,6 +34,7 @@ DOCUMENT_LEVEL = {"collectivite", "organe"}
 SITTING = HEAD_FIRST | {"membres_en_exercice", "nb_presents", "nb_votants", "nb_representes",
                         "presents", "absents_excuses", "absents", "pouvoirs",
                         "date_transmission_prefecture", "date_reception_prefecture", "date_publication"}
+LISTS = ("presents", "absents_excuses", "absents", "pouvoirs")
 # sitting facts a cut preamble missed are carried from the act that states them to the acts after it
 CARRIED = {"date_seance", "heure_seance", "date_convocation", "president", "secretaire"}
 _TEXT_SUFFIXES = {".txt", ".text", ".pdf", ".html", ".htm", ".docx", ".odt", ".md", ".csv", ".xml"}
@@ -160,6 +161,7 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
     errors = [f for f in head if f.field == "_error"]
     presents_now: list[str] | None = None
     carried: dict[str, Found] = {}
+    schedule = [f for f in head if f.field == "_event.schedule"]
     for span in seg.acts:
         actx = Context(year=ctx.year, date_seance=ctx.date_seance, region="act")
         found = head if seg.single else _run(text, span.start, span.end, actx)
@@ -173,6 +175,8 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
             h, a = head_best.get(field), own.get(field)
             if field in HEAD_FIRST:
                 chosen[field] = h or a  # type: ignore[assignment]
+            elif field in LISTS and h is not None and a is not None and len(a.value or []) < 2 <= len(h.value or []):
+                chosen[field] = h  # a stray name or two in the act's body does not replace the sitting's list
             elif a is not None:
                 chosen[field] = a
             elif h is not None and (field in SITTING or seg.single):
@@ -182,8 +186,11 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
                 carried[field] = chosen[field]
             elif field not in chosen and field in carried:
                 chosen[field] = carried[field]
+        # members present only for some items ("(à compter de la délibération n°3)")
+        if schedule and not seg.single:
+            _schedule(chosen, schedule, seg.acts.index(span) + 1)
         # attendance changes recorded inside the act (departures, arrivals, not taking part)
-        events = [f for f in found if f.field.startswith("_event.")] if not seg.single else []
+        events = [f for f in found if f.field.startswith("_event.") and f.field != "_event.schedule"] if not seg.single else []
         act = _build(span, chosen, cleaned, layout)
         if "presents" not in own or seg.single:
             base = presents_now if presents_now is not None else act.presents
@@ -203,6 +210,20 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
     for act in doc.acts:
         act.warnings.extend(checks.run(act))
     return doc
+
+
+def _schedule(chosen: dict[str, Found], schedule: list[Found], rank: int) -> None:
+    from .fields import attendance
+
+    apply = getattr(attendance, "apply_schedule", None)
+    if apply is None:
+        return
+    lists = {k: list(chosen[k].value) if k in chosen and chosen[k] is not None else [] for k in LISTS}
+    new = apply(lists, schedule, rank)
+    for k in LISTS:
+        if new.get(k) != lists[k]:
+            old = chosen.get(k) or schedule[0]
+            chosen[k] = Found(k, new[k], old.start, old.end, "attendance.schedule", old.score)
 
 
 def _apply_events(presents: list[str], events: list[Found]) -> list[str]:
