@@ -59,7 +59,7 @@ ITEM_ANCHOR = re.compile(
     (?:(?<=^|\n)|(?<=\s))[(]?
     (?P<num>\[\d|\d{1,2}|[IVX]{1,5}|O[I1-9]|[A-Z]{1,2}[O0]?\d{1,2}|DOS)
     (?:[ \t]*[-–—.)°|][ \t]*|[ \t]+)
-    (?=[«"]?[\p{Lu}][\p{Ll}\p{Lu}'’])
+    (?=[«"]?[\p{Lu}][\p{Ll}\p{Lu}'’°])
     (?!(?i:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|heures?|h\b|H\b|et\b|à\b|voix|membres|conseillers|pour|contre|abstentions?|votants|présents|pr[ée]sents|absents|pouvoirs|procurations|élus|ans|jours|mois|M\.|Mme))
     """,
 )
@@ -88,7 +88,7 @@ def _item_value(num: str) -> int | None:
     return _ROMAN.get(num)
 
 
-def _item_chain(items: list[Anchor], text: str) -> list[Anchor]:
+def _item_chains(items: list[Anchor], text: str) -> list[list[Anchor]]:
     """The run of items numbered n, n+1, n+2 ... that structures the text (at least 2 items).
 
     An agenda at the top repeats the numbers of the items that follow: of the chains found,
@@ -116,8 +116,7 @@ def _item_chain(items: list[Anchor], text: str) -> list[Anchor]:
             target.append((v, a))
         elif v <= 2:
             chains.append([(v, a)])
-    best: list[Anchor] = []
-    best_score = 0.0
+    scored: list[tuple[float, list[Anchor]]] = []
     for chain in chains:
         if len(chain) < 2:
             continue
@@ -126,10 +125,9 @@ def _item_chain(items: list[Anchor], text: str) -> list[Anchor]:
             continue  # page numbers before a header repeated on every page
         gaps = [min(b.start - a.start, 1500) for (_, a), (_, b) in zip(chain, chain[1:])]
         tail = min(len(text) - chain[-1][1].start, 1500, int(max(gaps) * 1.5))  # the last item runs to the end
-        score = sum(gaps) + tail
-        if score > best_score:
-            best, best_score = [a for _, a in chain], score
-    return best
+        scored.append((sum(gaps) + tail, [a for _, a in chain]))
+    scored.sort(key=lambda sc: -sc[0])
+    return [c for _, c in scored]
 
 
 # a heading in capitals: at least 2 words of capitals (>= 10 letters), at a line start or after a
@@ -159,7 +157,9 @@ OUTCOME = re.compile(
 DELEGATION = re.compile(
     r"""(?xi)d[ée]cisions?\s+(?:
         (?:du\s+(?:maire|pr[ée]sident)\s+|prises?\s+)?(?:par\s+d[ée]l[ée]gation|valant\s+d[ée]lib[ée]ration|n[°o])
-      | (?:prises?\s+par\s+|du\s+|de\s+)(?:le\s+|la\s+|m\.\s+le\s+|monsieur\s+le\s+|madame\s+la\s+)?(?:maire|pr[ée]sidente?)\b)"""
+      | (?:prises?\s+par\s+|du\s+|de\s+)(?:le\s+|la\s+|m\.\s+le\s+|monsieur\s+le\s+|madame\s+la\s+)?(?:maire|pr[ée]sidente?)\b
+      | prises?\s+en\s+(?:application|vertu)\s+de)
+    | rend\s+compte\s+des\s+d[ée]cisions"""
 )
 EXTRAIT = re.compile(r"(?i)extrait\s+(?:du\s+(?:registre|proc[eè]s[- ]verbal)|des?\s+(?:d[ée]lib[ée]rations|registre))")
 # where an objet written in running text stops
@@ -344,11 +344,12 @@ def find_anchors(text: str) -> list[Anchor]:
         if _DECISION_ITEM.match(text, m.end()):
             continue  # "1 APPROUVE le plan", "2 - AUTORISE le maire": the dispositif's items
         items.append(Anchor(m.start("num"), m.end(), "item", m.group("num")))
-    chain = _item_chain(items, text)
-    if chain and len(_agenda_run(chain, text)) == len(chain) and any(
-            a.family == "num" and a.start > chain[-1].start for a in out):
-        chain = []  # an agenda announcing the numbered acts that follow
-    out.extend(chain)
+    for chain in _item_chains(items, text):
+        later = [a for a in out if a.family == "num"] + [a for a in items if a.numero == chain[0].numero]
+        if len(_agenda_run(chain, text)) == len(chain) and any(a.start > chain[-1].start for a in later):
+            continue  # an agenda announcing the numbered items or acts that follow
+        out.extend(chain)
+        break
     for m in CAPS_ANCHOR.finditer(text):
         head = m.group("head").strip()
         if len(head) < 10:
@@ -494,6 +495,8 @@ def _numbered(g: list[Anchor]) -> bool:
 
 def _is_sitting_heading(text: str, start: int, end: int) -> bool:
     s = text[start:end].lower()
+    if re.match(r"\W*(?:\d+|[ivx]+)?\W*(?:approbation|adoption|lecture|validation)\b", s):
+        return False  # the approval of the previous minutes is an item of its own
     return bool(re.search(r"proc[eè]s[- ]verbal\s+d[ue]|compte[- ]rendu|s[ée]ance\s+du|conseil\s+(?:municipal|communautaire)\s+du|ordre\s+du\s+jour|r[ée]union\s+du|liste\s+des\s+d[ée]lib", s[:60]))
 
 
@@ -531,8 +534,8 @@ def segment(text: str) -> Segmentation:
         fams = {a.family for a in g}
         has_outcome = bool(OUTCOME.search(seg))
         short = len(seg.strip()) < 25
-        if DELEGATION.search(text[s : min(e, s + 60)]):
-            continue
+        if DELEGATION.search(text[s : min(e, s + 200)]) and not (fams & strong):
+            continue  # the mayor's decisions taken by delegation, reported to the council
         if not acts and pending is None and _is_sitting_heading(text, s, e) and not (fams & strong):
             head_end = e
             continue
@@ -564,7 +567,9 @@ def segment(text: str) -> Segmentation:
     extrait = EXTRAIT.search(text[:2500]) is not None
     nums = {a.numero for a in anchors if a.family == "num" and a.rank == 0}
     n_objet = sum(a.family == "objet" for a in anchors)
-    if len(acts) <= 1 or (extrait and len(nums) <= 1 and n_objet <= 1):
+    if len(acts) == 1 and not extrait and _pv_approval(text, (0, min(head_end, acts[0].start))):
+        pass  # minutes with one item and the approval of the previous minutes: two acts
+    elif len(acts) <= 1 or (extrait and len(nums) <= 1 and n_objet <= 1):
         if not acts and not OUTCOME.search(text):
             return Segmentation(head=(0, n), acts=[], single=True)
         return Segmentation(head=(0, n), acts=[_single(text, anchors)], tail=(n, n), single=True)
@@ -642,6 +647,7 @@ def _pv_approval(text: str, head: tuple[int, int]) -> list[ActSpan]:
     span = _objet_from(text, m.start(), min(e, m.start() + 200))
     obj_end = span[1] if span else m.end()
     obj = re.sub(r"\s+", " ", text[m.start() : obj_end]).strip(" .,:;-")
+    obj = re.sub(r"(?i)\s+(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])$", "", obj)
     obj = re.sub(r"(?i)^le\s+", "", obj)
     end = e
     nxt = re.search(r"[.!?]\s", text[m.end() : e])
