@@ -534,7 +534,7 @@ def segment(text: str) -> Segmentation:
         fams = {a.family for a in g}
         has_outcome = bool(OUTCOME.search(seg))
         short = len(seg.strip()) < 25
-        if DELEGATION.search(text[s : min(e, s + 200)]) and not (fams & strong):
+        if DELEGATION.search(text[s : min(e, s + 200)]) and not (fams & strong) and not has_outcome:
             continue  # the mayor's decisions taken by delegation, reported to the council
         if not acts and pending is None and _is_sitting_heading(text, s, e) and not (fams & strong):
             head_end = e
@@ -640,8 +640,8 @@ def _pv_approval(text: str, head: tuple[int, int]) -> list[ActSpan]:
     m = _PV_APPROVAL.search(text, s, e)
     if not m:
         return []
-    after = text[m.start() : min(e, m.end() + 300)]
-    if not OUTCOME.search(after):
+    around = text[max(s, m.start() - 150) : min(e, m.end() + 300)]  # "…, adopte le procès-verbal du …"
+    if not OUTCOME.search(around):
         return []
     start = m.start()
     span = _objet_from(text, m.start(), min(e, m.start() + 200))
