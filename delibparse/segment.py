@@ -58,7 +58,7 @@ ITEM_ANCHOR = re.compile(
     r"""(?x)
     (?:(?<=^|\n)|(?<=\s))[(]?
     (?P<num>\[\d|\d{1,2}|[IVX]{1,5}|O[I1-9]|[A-Z]{1,2}[O0]?\d{1,2}|DOS)
-    (?:[ \t]*[-–—.)°|][ \t]*|[ \t]+)
+    (?:[ \t]*[-–—.)|][ \t]*|[ \t]+)
     (?=[«"]?[\p{Lu}][\p{Ll}\p{Lu}'’°])
     (?!(?i:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|heures?|h\b|H\b|et\b|à\b|voix|membres|conseillers|pour|contre|abstentions?|votants|présents|pr[ée]sents|absents|pouvoirs|procurations|élus|ans|jours|mois|M\.|Mme))
     """,
@@ -565,7 +565,7 @@ def segment(text: str) -> Segmentation:
         acts.append(_make_act(text, pending, pending_start, n))
     # an "extrait" or a document with a single act: the whole text is the act's context
     extrait = EXTRAIT.search(text[:2500]) is not None
-    nums = {a.numero for a in anchors if a.family == "num" and a.rank == 0}
+    nums = {a.numero for a in anchors if a.family == "num" and a.rank <= 1}
     n_objet = sum(a.family == "objet" for a in anchors)
     if len(acts) == 1 and not extrait and _pv_approval(text, (0, min(head_end, acts[0].start))):
         pass  # minutes with one item and the approval of the previous minutes: two acts
