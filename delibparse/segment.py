@@ -246,7 +246,7 @@ def find_anchors(text: str) -> list[Anchor]:
         # a reference inside a sentence ("vu la délibération n° 12 du ..."), a law, an article
         if re.search(r"(?:\(|\b(?:d[ée]lib[ée]ration|ordonnance|arr[êe]t[ée]|d[ée]cision|circulaire|avis|lettre|courrier|instruction|loi|d[ée]cret|march[ée]|convention|contrat|dossier|facture|parcelle|lot|section|rue|route))\s*$", before) and not m.group("word") and not m.group("code"):
             continue  # "(délibération n°2017-15)", "l'ordonnance n°2020-744": references
-        if m.group("word") and re.search(r"(?:\(|\b(?:la|une|cette|sa|par|vu|de|du)\s+)$", before):
+        if m.group("word") and re.search(r"(?:\(|\b(?:la|une|cette|sa|par|vu|de|du|les|des|aux|ces|ses)\s+)$", before):
             continue  # "(délibération n° 12)", "par délibération n° 12": references
         if m.group("point") and re.search(r"[,(]\s*$", before):
             continue  # "(jusqu'à 22h40, point n°2)": a mention, not a heading
@@ -272,6 +272,8 @@ def find_anchors(text: str) -> list[Anchor]:
         else:
             rank = 1
         anchor = Anchor(m.start(), m.end(), "num", num, rank=rank, word=bool(m.group("word") or m.group("word2")))
+        if re.match(r"\s*(?:,|et)\s*n[°o]\s*\d", rest):
+            continue  # "n°5, n°28 et n°42": a list of references
         if rank == 1 and (re.search(r"[,(]\s*$", before) or re.match(r"\s*[,)]", rest)):
             continue  # "(n°28, n°42)": mentions in a list
         if rank == 1 and not re.match(r"\s*[-–—:]?\s*[«\"]?\p{Lu}", rest):
@@ -497,6 +499,8 @@ def _is_sitting_heading(text: str, start: int, end: int) -> bool:
     s = text[start:end].lower()
     if re.match(r"\W*(?:\d+|[ivx]+)?\W*(?:approbation|adoption|lecture|validation)\b", s):
         return False  # the approval of the previous minutes is an item of its own
+    if re.match(r"\W*(?:d[ée]partement|r[ée]publique|canton|arrondissement|extrait|registre|mairie\s+d|commune\s+d)", s):
+        return True  # a letterhead
     return bool(re.search(r"proc[eè]s[- ]verbal\s+d[ue]|compte[- ]rendu|s[ée]ance\s+du|conseil\s+(?:municipal|communautaire)\s+du|ordre\s+du\s+jour|r[ée]union\s+du|liste\s+des\s+d[ée]lib", s[:60]))
 
 
@@ -536,9 +540,10 @@ def segment(text: str) -> Segmentation:
         short = len(seg.strip()) < 25
         if DELEGATION.search(text[s : min(e, s + 200)]) and not (fams & strong) and not has_outcome:
             continue  # the mayor's decisions taken by delegation, reported to the council
-        if not acts and pending is None and _is_sitting_heading(text, s, e) and not (fams & strong):
-            head_end = e
-            continue
+        if fams <= {"caps"} and _is_sitting_heading(text, s, e):
+            if not acts and pending is None:
+                head_end = e
+            continue  # a letterhead or the title of a sitting, not an act
         if has_outcome and not short:
             if pending is not None and _numbered(pending) and _numbered(g):
                 acts.append(_make_act(text, pending, pending_start, s))  # two numbered acts
