@@ -31,10 +31,11 @@ EPCI = re.compile(
     (?P<all>
         (?i:communaut[ée]\s+(?:de\s+communes|d'agglom[ée]ration|urbaine)|m[ée]tropole|syndicat\s+(?:mixte|intercommunal|d[ée]partemental)|p[ôo]le\s+d'[ée]quilibre\s+territorial(?:\s+et\s+rural)?|[ée]tablissement\s+public\s+territorial)
         (?:\s+(?:(?i:de|du|des|d'|de\s+la|de\s+l')\s*)?(?:[\p{{Lu}}][\p{{L}}'’\-]*|(?:de|du|des|d'|la|l'|en|et|sur|ses)(?=\s+[\p{{Lu}}]|[\p{{Lu}}])))+
-      | {_NAME}\s+Agglom[ée]ration
+      | (?<=(?:^|[\s(«"-])){_NAME}\s+(?=Agglom[ée]ration)Agglom[ée]ration
     )
     """
 )
+_AGGLO = re.compile(r"Agglom[ée]ration")
 DEPARTEMENT = re.compile(
     rf"(?i:conseil\s+(?:d[ée]partemental|g[ée]n[ée]ral)|d[ée]partement)\s+(?P<prep>(?i:de\s+la|de\s+l'|du|des|de|d'))\s*(?P<name>{_NAME_CI})"
 )
@@ -98,7 +99,9 @@ def extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
     window_end = min(end, start + 4000)
     organe = org.value if org else None
     cands: list[tuple[int, Found]] = []
-    for m in EPCI.finditer(text, start, window_end):
+    epci_pos = (re.search(r"(?i)communaut[ée]|m[ée]tropole|syndicat|p[ôo]le\s+d|[ée]tablissement\s+public", text[start:window_end])
+                or _AGGLO.search(text, start, window_end))
+    for m in (EPCI.finditer(text, start, window_end) if epci_pos else ()):
         if organe == "conseil municipal":
             break
         name = _trim(m.group("all"))
