@@ -51,6 +51,24 @@ ROW = re.compile(r"(?m)^(?=[^\n]*\|[^\n]*\|)[^\n]+$")
 _ROW_NUM = re.compile(r"^(?:[A-Z]{1,6}[ _-]?)?\d{1,4}(?:[ ]?[-/._][ ]?[\dA-Z]{1,6}){0,3}$")
 _ROW_OUTCOME = re.compile(r"(?i)\|\s*(?:approuv|adopt|rejet|refus|retir|report|ajourn|prend\s+acte|unanimit|majorit)")
 _DATE_CELL = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
+# where a NUM_ANCHOR can start: scanning for these first is 3x faster than NUM_ANCHOR.finditer
+_NUM_START = re.compile(
+    r"""(?x)(?i:d[ée]lib[ée]ration|extrait\s+de|point|affaire|question|dossier|rapport)
+    |\b(?:DCM|DCC|DEL|DELIB|DB|DC|DBC|DCS|CP|BC|BU)|(?<![\w/])(?i:n[°o])\s*\d|\b[A-Z]{1,6}(?:19|20)\d\d|\b[A-Z]{1,6}\d\d_""")
+
+
+def _num_matches(text: str):
+    """The matches of NUM_ANCHOR.finditer(text), found from their possible starts."""
+    pos = 0
+    for c in _NUM_START.finditer(text):
+        if c.start() < pos:
+            continue
+        m = NUM_ANCHOR.match(text, c.start())
+        if m:
+            pos = m.end()
+            yield m
+
+
 OBJET_ANCHOR = re.compile(r"(?i)\b(?:objet(?:\s+de\s+la\s+d[ée]lib[ée]ration)?|OBJET)\s*[:/]\s*")
 # numbered item: "1 –", "2)", "3.", "IV -", "Point n°3", "[5" (OCR), at a line start or after a
 # space; only items whose numbers run in sequence are kept (see _item_chain)
@@ -265,7 +283,7 @@ def find_anchors(text: str) -> list[Anchor]:
     """Every candidate act start, all families, in text order."""
     out: list[Anchor] = []
     weak: list[Anchor] = []
-    for m in NUM_ANCHOR.finditer(text):
+    for m in _num_matches(text):
         num = _clean_num(m.group("num"))
         before = text[max(0, m.start() - 40) : m.start()].lower()
         rest = text[m.end() : m.end() + 25]
