@@ -18,9 +18,12 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..lexicon import fold, load, number_word_pattern, parse_int
+from ..lexicon import load, number_word_pattern, parse_int
 from . import names as N
 from .base import Context, Found
+
+_lazy = N.LazyPattern
+fold = N.fold  # the same folding, cached: names are folded again and again
 
 FIELDS = (
     "president",
@@ -89,9 +92,9 @@ def _rx() -> dict:
     labels = []
     for role, pats in data["labels"].items():
         for p in pats:
-            labels.append((role, re.compile(rf"(?i)(?<![\p{{L}}'’\-])(?:{p})(?![\p{{L}}])")))
+            labels.append((role, _lazy(rf"(?i)(?<![\p{{L}}'’\-])(?:{p})(?![\p{{L}}])")))
     # a cheap test per role: a region without the word skips the role's patterns
-    needles = {role: re.compile(rf"(?i){n}") for role, n in _NEEDLES.items()}
+    needles = {role: _lazy(rf"(?i){n}") for role, n in _NEEDLES.items()}
     give = (
         r"(?:qui\s+)?(?:a\s+|ayant\s+|avait\s+|avaient\s+|ont\s+)?(?:donn[ée]e?|donne|donnent|donnant|remis|"
         r"transmis|d[ée]l[ée]gu[ée])\s+(?:son\s+|sa\s+|un\s+|leur\s+)?(?:pouvoir|procuration|mandat|"
@@ -100,111 +103,111 @@ def _rx() -> dict:
     to = r"(?:à|a|au\s+profit\s+de|en\s+faveur\s+de)"
     return {
         "needles": needles,
-        "trig_pouvoir": re.compile(
+        "trig_pouvoir": _lazy(
             r"(?i)(?:donn|remis|transmis)\w*\s+(?:son\s+|sa\s+|un\s+|leur\s+)?(?:pouvoir|procuration|mandat|d[ée]l[ée]gation)|"
             r"repr[ée]sent[ée]e?s?\s+par|(?:pouvoir|procuration|mandat)s?\s*(?:donn[ée]e?\s+)?(?:à|a|de|:)\s"
         ),
-        "suppleant": re.compile(
+        "suppleant": _lazy(
             rf",?\s*(?i:repr[ée]sent[ée]e?\s+par\s+(?:son|sa|le|la|un|une)\s+suppl[ée]ante?)\s*(?:{namec})?"
         ),
-        "trig_pair": re.compile(r"\s(?:à|a|par|pour)\s|→|->|=>"),
-        "trig_president": re.compile(r"(?i)pr[ée]sid(?:ence|[ée]e?\s+par|ente?\s*(?:de\s+(?:la\s+)?s[ée]ance\s*)?:)"),
-        "trig_open": re.compile(
+        "trig_pair": _lazy(r"\s(?:à|a|par|pour)\s|→|->|=>"),
+        "trig_president": _lazy(r"(?i)pr[ée]sid(?:ence|[ée]e?\s+par|ente?\s*(?:de\s+(?:la\s+)?s[ée]ance\s*)?:)"),
+        "trig_open": _lazy(
             r"(?i)ouvre\s+la\s+s|d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte|a\s+ouvert\s+la\s+s|pr[ée]side\s+la\s+s"
         ),
-        "trig_secretaire": re.compile(r"(?i)secr[ée]taire"),
-        "trig_events": re.compile(
+        "trig_secretaire": _lazy(r"(?i)secr[ée]taire"),
+        "trig_events": _lazy(
             r"(?i)quitt|rejoi|arriv[ée]e\s+de|\barrive\b|est\s+arriv|retour\s+de|d[ée]part\s+de|sortie\s+de|sort\s+de\s+la|"
             r"entre\s+en\s+s|int[èe]gre|prend\s+(?:place|s[ée]ance)|part\s+au\s+vote|pas\s+particip|retir"
         ),
         "labels": labels,
         "num": num,
         "namec": namec,
-        "namec_re": re.compile(namec),
-        "count_after": re.compile(
+        "namec_re": _lazy(namec),
+        "count_after": _lazy(
             rf"[^\S\n]*(?:\([^()\d]{{0,40}}\))?[^\S\n]*(?:[:;=\-–]|\.{{2,}})?[^\S\n]*(?:de\s+)?(?P<num>{num})"
             r"(?![\d/,.:]\d|[^\S\n]*(?:h\b|heures?|€|%|ans?\b|janvier|f[ée]vrier|mars|avril|mai\b|juin|juillet|"
             r"ao[uû]t|septembre|octobre|novembre|d[ée]cembre|er\b))",
             re.I,
         ),
-        "count_before": re.compile(
+        "count_before": _lazy(
             rf"(?i)(?<![:=][^\S\n]*|(?<!\d)\d{{1,3}}[^\S\n]|[/\-.,]|\d)\b(?P<num>{num})[^\S\n]+(?:conseill\w+[^\S\n]+|membres[^\S\n]+|"
             r"élus[^\S\n]+|d[ée]l[ée]gu[ée]s[^\S\n]+)?(?P<lab>pr[ée]sents|votants|pouvoirs|procurations|"
             r"repr[ée]sent[ée]s|en\s+exercice|titulaires)\b"
         ),
-        "table_nums": re.compile(r"[\s:|*]*(?P<nums>\d{1,3}(?:[\s|*]+\d{1,3})+)(?![\d/.,:]\d)"),
-        "gap": re.compile(r"^[\s:|*\-–—]*$"),
-        "pv_give": re.compile(
+        "table_nums": _lazy(r"[\s:|*]*(?P<nums>\d{1,3}(?:[\s|*]+\d{1,3})+)(?![\d/.,:]\d)"),
+        "gap": _lazy(r"^[\s:|*\-–—]*$"),
+        "pv_give": _lazy(
             rf"(?P<de>{namec})[^\S\n]*(?:[,(\-–][^\S\n]*){{0,2}}{give}[^\S\n]+{to}[^\S\n]+(?P<a>{namec})"
         ),
-        "pv_short": re.compile(
+        "pv_short": _lazy(
             rf"(?P<de>{namec})[^\S\n]*(?:[,(\-–]|\s)[^\S\n]*(?i:pouvoir|procuration|mandat)s?[^\S\n]*"
             rf"(?:donn[ée]e?[^\S\n]+)?(?:{to}|:)[^\S\n]*(?P<a>{namec})"
         ),
-        "pv_repr": re.compile(
+        "pv_repr": _lazy(
             rf"(?P<de>{namec})[^\S\n]*,?[^\S\n]*(?:(?i:absente?|excus[ée]e?)[^\S\n]*,?[^\S\n]*)?(?:(?i:est|était|sera)[^\S\n]+)?"
             rf"(?i:repr[ée]sent[ée]e?s?)[^\S\n]+(?i:par)[^\S\n]+(?P<a>{namec})"
         ),
-        "pv_rev": re.compile(
+        "pv_rev": _lazy(
             rf"(?P<a>{namec})[^\S\n]*\([^\S\n]*(?i:procuration|pouvoir|mandat)s?[^\S\n]+(?i:de)[^\S\n]+(?P<de>{namec})[^\S\n]*\)"
         ),
-        "pv_de": re.compile(
+        "pv_de": _lazy(
             rf"(?i:pouvoir|procuration|mandat)s?[^\S\n]+(?i:de)[^\S\n]+(?P<de>{namec})[^\S\n]+{to}[^\S\n]+(?P<a>{namec})"
         ),
-        "pv_pair": re.compile(
+        "pv_pair": _lazy(
             rf"(?P<de>{namec})[^\S\n]*(?:(?<=\s)(?:à|a|par|pour)|→|->|=>)[^\S\n]*(?P<a>{namec})"
         ),
-        "preface": re.compile(r"^[^:\n]{0,250}?(?i:pouvoir|procuration|nom|suivants?|L\.?\s?2121-20)[^:\n]{0,60}:"),
+        "preface": _lazy(r"^[^:\n]{0,250}?(?i:pouvoir|procuration|nom|suivants?|L\.?\s?2121-20)[^:\n]{0,60}:"),
         "president": [
-            re.compile(
+            _lazy(
                 rf"(?i:sous\s+la\s+pr[ée]sidence|pr[ée]sid[ée]e?\s+par)\s+(?:(?i:de|du|d['’])\s*)?{pre_role}"
                 rf"(?P<n>{namec})"
             ),
-            re.compile(
+            _lazy(
                 rf"(?i:pr[ée]sidente?(?:\s+de\s+(?:la\s+)?s[ée]ance)?|pr[ée]sidence)\s*:\s*{pre_role}(?P<n>{namec})"
             ),
-            re.compile(
+            _lazy(
                 rf"(?P<n>{namec})\s*,\s*(?i:maire|pr[ée]sidente?)\b[^.\n]{{0,60}}?\s*,?\s*(?i:ouvre|a\s+ouvert|"
                 rf"d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte|pr[ée]side)"
             ),
         ],
-        "president_ref": re.compile(
+        "president_ref": _lazy(
             rf"(?i:sous\s+la\s+pr[ée]sidence\s+(?:de|du|d['’])\s*)(?:(?:{civ}\.?)\s*)?(?i:le|la|son|sa)?\s*"
             rf"(?P<role>(?i:maire|pr[ée]sidente?))\b|"
             rf"(?i:le|la)\s+(?P<role2>(?i:maire|pr[ée]sidente?))\s*,?\s*(?i:ouvre\s+la\s+s[ée]ance|d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte|"
             rf"a\s+ouvert\s+la\s+s[ée]ance|pr[ée]side)"
         ),
-        "presidence_hint": re.compile(r"(?i)sous\s+la\s+pr[ée]sidence\s+(?:de|du|d['’])\s*"),
+        "presidence_hint": _lazy(r"(?i)sous\s+la\s+pr[ée]sidence\s+(?:de|du|d['’])\s*"),
         "secretaire": [
-            re.compile(
+            _lazy(
                 rf"(?i:secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?)(?:\s*\(e?s?\))?(?:\s+(?i:est\s+|a\s+été\s+)?"
                 rf"(?i:d[ée]sign[ée]e?|[ée]lue?))?(?P<sep>\s*[:\-–]\s*|\s+)(?P<n>{namec}(?:\s+(?i:et)\s+{namec})?)"
             ),
-            re.compile(  # "Secrétaire de séance : Commune de Saint-Paul - M. Jean LEROY"
+            _lazy(  # "Secrétaire de séance : Commune de Saint-Paul - M. Jean LEROY"
                 rf"(?i:secr[ée]taires?\s+de\s+(?:la\s+)?s[ée]ance)\s*:[^:\n]{{0,60}}?[\s\-–]"
                 rf"(?P<n>(?:{civ}\.?)\s*{name})"
             ),
-            re.compile(
+            _lazy(
                 rf"(?P<n>{namec})\s*,?\s*(?i:a\s+été|est|ayant\s+été|sont|ont\s+été)\s+(?:\w+\s+){{0,2}}?"
                 rf"(?i:d[ée]sign[ée]e?s?|[ée]lue?s?|nomm[ée]e?s?|choisie?s?)\s+(?i:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+"
                 rf"(?:remplir|assurer|exercer)\s+les\s+fonctions\s+de\s+)?(?i:secr[ée]taire)(?![\-\s]*(?i:adjoint|auxiliaire))"
             ),
-            re.compile(
+            _lazy(
                 rf"(?i:secr[ée]taire)(?:[^.]|\.(?=\s+\p{{Lu}})){{0,300}}?(?P<n>{namec})\s*,?\s*(?:(?i:a\s+été|est|ayant)[^.]{{0,80}}?)?"
                 rf"(?i:d[ée]si-?\s?gn[ée]e?|[ée]lue?)\s*(?:(?i:pour\s+(?:remplir|assurer|exercer)\s+(?:cette|ces|la)\s+fonctions?)|"
                 rf",\s*(?i:prend|accepte|rejoint))"
             ),
-            re.compile(
+            _lazy(
                 rf"(?i:a\s+d[ée]sign[ée]|d[ée]signe|nomme|a\s+nomm[ée]|a\s+[ée]lu|[ée]lit)\b(?:[^.]|\.(?=\d)){{0,160}}?(?P<n>{namec})\s*,?\s*"
                 rf"(?i:pour\s+(?:remplir|assurer|exercer)\s+les\s+fonctions\s+de\s+|comme\s+|en\s+qualit[ée]\s+de\s+)"
                 rf"(?i:secr[ée]taire)(?![\-\s]*(?i:adjoint|auxiliaire))"
             ),
         ],
         "events": [
-            ("arrivee", re.compile(rf"(?i:arriv[ée]e|retour)\s+(?i:de)\s+(?P<n>{namec})")),
+            ("arrivee", _lazy(rf"(?i:arriv[ée]e|retour)\s+(?i:de)\s+(?P<n>{namec})")),
             (
                 "arrivee",
-                re.compile(
+                _lazy(
                     rf"(?P<n>{namec})\s*,?\s*(?i:rejoint|rejoignent|int[èe]gre|arrive|entre|est\s+arriv[ée]e?|"
                     rf"prend\s+place|prend\s+s[ée]ance)\b\s*(?i:la\s+s[ée]ance|l['’]assembl[ée]e|la\s+salle|le\s+conseil|"
                     rf"en\s+s[ée]ance|s[ée]ance|dans\s+la\s+salle|à\s+\d{{1,2}}\s*h|au\s+cours|pendant|lors|au\s+point|$|[.;,])"
@@ -212,15 +215,15 @@ def _rx() -> dict:
             ),
             (
                 "depart",
-                re.compile(
+                _lazy(
                     rf"(?P<n>{namec})\s*,?\s*(?i:quitte|a\s+quitt[ée]|quittent|sort\s+de|est\s+sortie?\s+de)\s+"
                     rf"(?i:la\s+s[ée]ance|la\s+salle|l['’]assembl[ée]e|la\s+r[ée]union)"
                 ),
             ),
-            ("depart", re.compile(rf"(?i:d[ée]part|sortie)\s+(?i:de)\s+(?P<n>{namec})")),
+            ("depart", _lazy(rf"(?i:d[ée]part|sortie)\s+(?i:de)\s+(?P<n>{namec})")),
             (
                 "nppv",
-                re.compile(
+                _lazy(
                     rf"(?P<n>{namec})\s*(?:,[^,.\n]{{0,60}},)?\s*(?i:ne\s+prend\s+pas\s+part|ne\s+participe\s+pas|"
                     rf"n['’]a\s+pas\s+pris\s+part|n['’]a\s+pas\s+particip[ée]|ne\s+prennent\s+pas\s+part|"
                     rf"se\s+retire|s['’][ée]tant\s+retir[ée]e?|se\s+sont\s+retir[ée]s)"
@@ -231,6 +234,26 @@ def _rx() -> dict:
 
 
 # ----------------------------------------------------------------------------------------- finding
+
+# small patterns used inside loops, compiled once
+_TABLE_SEP = re.compile(r"[\s|*]+")
+_TITULAIRE = re.compile(r"(?i)titulaire|suppl")
+_LOWER_WORD4 = re.compile(r"(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]{3,}")
+_CAPS3 = re.compile(r"\p{Lu}{3}")
+_M_INITIAL = re.compile(r"\s*M\.\s?\p{Lu}{2}")
+_LOWER_NEXT = re.compile(r"\s+\p{Ll}{3}")
+_CAP_LAST = re.compile(r"\s\p{Lu}\p{Ll}+$")
+_LOWER_START = re.compile(r"\s*\p{Ll}")
+_LOWER_WORD3 = re.compile(r"(?<![\p{L}'’])\p{Ll}{3,}")
+_ITEM_NUM = re.compile(r"\d{1,3}")
+_ANY_CAP = re.compile(r"\p{Lu}")
+_PROXY_WORD = re.compile(r"(?i)pouvoir|procuration|mandat|repr[ée]sent")
+_VERB_START = re.compile(r"[Oo]nt\s|[Aa]\s|[Aa]vai|\p{Ll}")
+_GAVE_PROXY = re.compile(r"(?i)(?:ayant|avec|ont)\s+(?:donn[ée]\s+)?(?:pouvoir|procuration)")
+_EXCUSE = re.compile(r"(?i)excus")
+_ET = re.compile(r"\s+(?i:et)\s+")
+_ARTICLE_END = re.compile(r"(?i)\b(?:le|la|les)\s+$")
+
 
 
 def _windows(trig: re.Pattern, text: str, start: int, end: int, before: int, after: int) -> list[tuple[int, int]]:
@@ -306,7 +329,7 @@ def find_counts(text: str, start: int, end: int, labels: list[Label] | None = No
         if j > i:
             m = rx["table_nums"].match(text, labels[j].end, min(end, labels[j].end + 80))
             if m:
-                nums = re.split(r"[\s|*]+", m.group("nums").strip())
+                nums = _TABLE_SEP.split(m.group("nums").strip())
                 run = labels[i : j + 1]
                 if len(nums) >= 2:
                     # labels and values in the same order; extra labels on the left are titles
@@ -330,7 +353,7 @@ def find_counts(text: str, start: int, end: int, labels: list[Label] | None = No
             continue
         v = _num(m.group("num"))
         f = COUNT_FIELD.get(lab.role.removeprefix("count_"))
-        if lab.role == "presents" and re.search(r"(?i)titulaire|suppl", text[lab.start : lab.end]):
+        if lab.role == "presents" and _TITULAIRE.search(text[lab.start : lab.end]):
             f = None  # "présents titulaires : 45 - présents suppléants : 4": no single count stated
         if v is not None and f:
             out.append(Found(f, v, lab.start, m.end(), "attendance.count_label", 1.0))
@@ -422,8 +445,13 @@ def _last_name(s: str) -> str | None:
 
 def _sentence_like(piece: str) -> bool:
     piece = _role_re().sub(" ", piece)
-    words = re.findall(r"(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]{3,}", piece)
+    words = _LOWER_WORD4.findall(piece)
     return len(words) >= 3
+
+
+@functools.cache
+def _civ_start() -> re.Pattern:
+    return re.compile(rf"\s*(?:{N.civility_pattern()})")
 
 
 @functools.cache
@@ -436,9 +464,9 @@ def _single_ok(piece: str, name: str, trusted: frozenset[str] = frozenset()) -> 
     ('M. Troussel') or when a proxy phrase vouches for it."""
     if " " in name or name.isupper() or not name[:1].isalpha() or name in trusted:
         return True
-    if re.search(r"\p{Lu}{3}", name):
+    if _CAPS3.search(name):
         return True
-    return bool(re.match(rf"\s*(?:{N.civility_pattern()})", piece))
+    return bool(_civ_start().match(piece))
 
 
 def _list_names(seg: str, trusted: frozenset[str] = frozenset()) -> list[str]:
@@ -451,7 +479,7 @@ def _list_names(seg: str, trusted: frozenset[str] = frozenset()) -> list[str]:
     for piece in pieces:
         if not _blank_re().sub("", piece).strip():
             continue  # "Mmes", "MM.", "Adjoints", "23": nothing, not junk
-        if initials and re.match(r"\s*M\.\s?\p{Lu}{2}", piece):
+        if initials and _M_INITIAL.match(piece):
             n = N.clean_name(piece.strip()[2:])
             if n:
                 out.append("M. " + n)
@@ -475,8 +503,8 @@ def _list_names(seg: str, trusted: frozenset[str] = frozenset()) -> list[str]:
             head = m.group()
             # "Paul DURAND Engagé depuis": a capitalised sentence start is not a first name
             if (
-                re.match(r"\s+\p{Ll}{3}", piece[m.end() :])
-                and re.search(r"\s\p{Lu}\p{Ll}+$", head)
+                _LOWER_NEXT.match(piece[m.end() :])
+                and _CAP_LAST.search(head)
                 and len(head.split()) >= 3
             ):
                 head = head[: head.rstrip().rfind(" ")]
@@ -484,11 +512,11 @@ def _list_names(seg: str, trusted: frozenset[str] = frozenset()) -> list[str]:
             # keep a name glued to the next paragraph ("M. Paul DURAND Engagée depuis ..."), not the subject
             # of a sentence ("M. Paul DURAND a été élu secrétaire")
             n = N.clean_name(head) if head else None
-            if n is not None and _single_ok(piece, n, trusted) and not re.match(r"\s*\p{Ll}", piece[len(head) :]):
+            if n is not None and _single_ok(piece, n, trusted) and not _LOWER_START.match(piece[len(head) :]):
                 out.append(n)
             break
         # names without separators ("Anne PETIT Paul DURAND")
-        if not re.search(r"(?<![\p{L}'’])\p{Ll}{3,}", _role_re().sub(" ", piece)):
+        if not _LOWER_WORD3.search(_role_re().sub(" ", piece)):
             found = [x for x in N.find_names(piece) if " " in x or x.isupper()]
             if found and sum(len(x) for x in found) >= 0.6 * len(piece.strip()):
                 out.extend(found)
@@ -497,7 +525,7 @@ def _list_names(seg: str, trusted: frozenset[str] = frozenset()) -> list[str]:
         # "Monsieur Jack DUVAL n° 13-02": the name, then junk
         n = N.clean_name(head) if head else None
         rest = piece[len(head) :] if head else ""
-        if n is not None and _single_ok(piece, n, trusted) and len(re.findall(r"(?<![\p{L}'’])\p{Ll}{3,}", rest)) < 2:
+        if n is not None and _single_ok(piece, n, trusted) and len(_LOWER_WORD3.findall(rest)) < 2:
             out.append(n)
         junk += 1
         if junk >= 2:
@@ -538,7 +566,7 @@ def _qualifiers(body: str, pv: list[tuple[int, int, str, str, str]]) -> list[tup
         kind = "from" if q.group("from") else "until" if q.group("until") else "only"
         n: int | list[int] = int(q.group("n"))
         if kind == "only":  # "(pour les délibérations n°5, n°28 et n°42)"
-            n = sorted({int(x) for x in re.findall(r"\d{1,3}", q.group())})
+            n = sorted({int(x) for x in _ITEM_NUM.findall(q.group())})
         qs = q.start()
         hit = next((x for x in pv if qs - 4 <= x[1] <= qs), None)
         if hit is not None:
@@ -585,7 +613,7 @@ def find_lists(
             # "Absents excusés avant donné pouvoir : ..." (a heading split in two): the first part's role
             lab = Label(inherit, lab.start, lab.end)
         inherit = None
-        if lab.role != "pouvoirs" and e - s <= 40 and not re.search(r"\p{Lu}", text[s:e]):
+        if lab.role != "pouvoirs" and e - s <= 40 and not _ANY_CAP.search(text[s:e]):
             inherit = lab.role
         seg = text[s:e]
         # "Excusés : Conformément à l'article L2121-20, ont donné pouvoir de voter en leur nom : ..."
@@ -600,7 +628,7 @@ def find_lists(
         body = body[: _body_end(body)]
         body = _rx()["suppleant"].sub(lambda m: " " * len(m.group()), body)
         pairs = lab.role == "pouvoirs" or bool(
-            re.search(r"(?i)pouvoir|procuration|mandat|repr[ée]sent", text[lab.start : lab.end] + seg[:off])
+            _PROXY_WORD.search(text[lab.start : lab.end] + seg[:off])
         )
         pv = _pouvoir_matches(body, in_list=True, pairs=pairs)
         quals = _qualifiers(body, pv)
@@ -632,10 +660,10 @@ def find_lists(
             and not pv
             and k + 1 < len(labels)
             and labels[k + 1].role == "pouvoirs"
-            and re.match(r"[Oo]nt\s|[Aa]\s|[Aa]vai|\p{Ll}", text[labels[k + 1].start : labels[k + 1].end])
+            and _VERB_START.match(text[labels[k + 1].start : labels[k + 1].end])
         ):
             inherit = lab.role  # "Excusés : conformément à l'article L2121-20, ont donné pouvoir : ..."
-        if re.search(r"(?i)(?:ayant|avec|ont)\s+(?:donn[ée]\s+)?(?:pouvoir|procuration)", text[lab.start : lab.end]):
+        if _GAVE_PROXY.search(text[lab.start : lab.end]):
             givers = {fold(x[2]) for x in pv}
             for n in names:
                 if fold(n) not in givers:
@@ -643,7 +671,7 @@ def find_lists(
         role = lab.role
         if role == "absents":
             # "Absents et procurations : X excusée, Y Pouvoir à Z"
-            exc = [n for n in names if re.search(r"(?i)excus", _around(body, n))]
+            exc = [n for n in names if _EXCUSE.search(_around(body, n))]
             if exc:
                 lists["absents_excuses"].append((exc, s, e))
                 names = [n for n in names if n not in exc]
@@ -667,7 +695,7 @@ def find_pouvoirs(text: str, start: int, end: int) -> list[tuple[int, int, str, 
 
 def _name_of(m: re.Match) -> str | None:
     raw = m.group("n")
-    parts = re.split(r"\s+(?i:et)\s+", raw)
+    parts = _ET.split(raw)
     cleaned = [c for c in (_first_name(p) for p in parts) if c]
     return " et ".join(cleaned) if cleaned else None
 
@@ -687,12 +715,7 @@ def find_president(text: str, start: int, end: int, *, use_ner: bool = True) -> 
         m = rx["president_ref"].search(text, start, end)
         if m:
             role = fold(m.group("role") or m.group("role2"))[:5]
-            holder = re.compile(
-                rf"(?P<n>{rx['namec']})\s*(?:[,(–—]|\s-)\s*(?:(?i:le|la)\s+)?(?i:{role}\w*)\b"
-                rf"(?!\s*(?i:adjoint|d[ée]l[ée]gu|de\s+(?:la\s+)?commission|honoraire|sortant))|"
-                rf"(?:{N.civility_pattern()}\.?)\s*(?i:le|la)\s+(?i:{role}\w*)\s*,?\s+(?P<n2>{rx['namec']})"
-            )
-            trig = re.compile(rf"(?i){role}")
+            holder, trig = _role_holder(role)
             for m2 in _finditer(holder, _windows(trig, text, start, end, 120, 80), text):
                 g = "n" if m2.group("n") else "n2"
                 n = _last_name(m2.group(g)) if g == "n" else _first_name(m2.group(g))
@@ -715,13 +738,26 @@ def find_president(text: str, start: int, end: int, *, use_ner: bool = True) -> 
     return out
 
 
+@functools.cache
+def _role_holder(role: str) -> tuple[re.Pattern, re.Pattern]:
+    """The patterns for 'X, Maire' / 'Monsieur le Maire, X' given a role's first five folded letters
+    ('maire', 'presi'), and the role word that triggers them."""
+    namec = _rx()["namec"]
+    holder = _lazy(
+        rf"(?P<n>{namec})\s*(?:[,(–—]|\s-)\s*(?:(?i:le|la)\s+)?(?i:{role}\w*)\b"
+        rf"(?!\s*(?i:adjoint|d[ée]l[ée]gu|de\s+(?:la\s+)?commission|honoraire|sortant))|"
+        rf"(?:{N.civility_pattern()}\.?)\s*(?i:le|la)\s+(?i:{role}\w*)\s*,?\s+(?P<n2>{namec})"
+    )
+    return holder, _lazy(rf"(?i){role}")  # type: ignore[return-value]
+
+
 def find_secretaire(text: str, start: int, end: int) -> list[Found]:
     out: list[Found] = []
     rx = _rx()
     wins = _windows(rx["trig_secretaire"], text, start, end, 250, 400)
     for i, r in enumerate(rx["secretaire"]):
         for m in _finditer(r, wins, text):
-            if i == 0 and not m.group("sep").strip() and re.search(r"(?i)\b(?:le|la|les)\s+$", text[max(0, m.start() - 4) : m.start()]):
+            if i == 0 and not m.group("sep").strip() and _ARTICLE_END.search(text[max(0, m.start() - 4) : m.start()]):
                 continue  # "Le Président Le secrétaire de séance Paul X Anne Y": a signature block
             n = _name_of(m)
             if n:

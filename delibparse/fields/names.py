@@ -24,6 +24,26 @@ from ..lexicon import load
 fold = functools.lru_cache(maxsize=8192)(_fold_uncached)
 
 
+class LazyPattern:
+    """A compiled pattern built on its first use: the name patterns are large and slow to compile, and
+    most regions never need most of them.
+
+    >>> LazyPattern(r"\\d+").search("n° 12").group()
+    '12'
+    """
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "pattern", "flags")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str):  # only reached before the first compilation
+        compiled = re.compile(*self._source)
+        for k in self._METHODS:  # later look-ups find the compiled pattern's own methods directly
+            setattr(self, k, getattr(compiled, k))
+        return getattr(compiled, name)
+
+
 @functools.cache
 def _data() -> dict:
     return load("civilities")
@@ -134,13 +154,14 @@ def _re() -> dict[str, re.Pattern]:
                      | (?<=\p{Lu}{3})\.\s+(?=\p{Lu}) | (?<=\p{Lu}{2,}\s\p{Lu}{1,2}\.)\s+(?=\p{Lu}{2}) | \s(?i:excus[ée]e?s?|absente?s?)(?=\s|$) ) \s*"""
         ),
         "civ_split": re.compile(rf"(?<=\S)(?<!(?<![\p{{L}}])(?i:le|la))\s+(?={civ}\.?\s*\p{{Lu}})"),
-        "name": re.compile(name_pattern()),
+        "name": LazyPattern(name_pattern()),
         "ws": re.compile(r"\s+"),
         "hyph_break": re.compile(r"(?<=\p{L})-\s+(?=\p{L})"),
     }
 
 
 _INITIAL = re.compile(r"^\p{Lu}{1,2}\.(?:-?\p{Lu}{1,2}\.?)*$")
+_INITIAL_END = re.compile(r"(?:^|[\s\-.])\p{Lu}{1,2}\.$")
 
 
 def _token_ok(tok: str) -> bool:
@@ -208,7 +229,7 @@ def clean_name(s: str) -> str | None:
         return None
     out = " ".join(toks)
     # a trailing abbreviation dot is kept only for an initial ("Martin S.", "BESSON C.")
-    if out.endswith(".") and not re.search(r"(?:^|[\s\-.])\p{Lu}{1,2}\.$", out):
+    if out.endswith(".") and not _INITIAL_END.search(out):
         out = out[:-1]
     return out or None
 
