@@ -80,6 +80,9 @@ def test_timeout_is_a_coded_error(monkeypatch):
         time.sleep(30)
 
     monkeypatch.setattr(pdf_mod, "_read_pdf", slow)
+    # the patched reader reaches a forked child only (other tests may have left threads, which
+    # would make the reader use a fork server that never sees the patch)
+    monkeypatch.setattr(pdf_mod, "_start_method", lambda: "fork")
     t0 = time.monotonic()
     with pytest.raises(errors.TimeoutError_):
         pdf_mod.read_pdf(m.plain(1), source="lent.pdf", timeout=0.2)
@@ -89,6 +92,7 @@ def test_timeout_is_a_coded_error(monkeypatch):
 @needs_reportlab
 def test_a_crash_in_the_pdf_library_does_not_take_the_caller_down(monkeypatch):
     monkeypatch.setattr(pdf_mod, "_read_pdf", lambda *a, **k: os.abort())
+    monkeypatch.setattr(pdf_mod, "_start_method", lambda: "fork")
     with pytest.raises(errors.UnreadableError) as exc:
         read(m.plain(1), name="plante.pdf")
     assert "crashed" in str(exc.value) and exc.value.source == "plante.pdf"
