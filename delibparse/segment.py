@@ -51,6 +51,8 @@ ROW = re.compile(r"(?m)^(?=[^\n]*\|[^\n]*\|)[^\n]+$")
 _ROW_NUM = re.compile(r"^(?:[A-Z]{1,6}[ _-]?)?\d{1,4}(?:[ ]?[-/._][ ]?[\dA-Z]{1,6}){0,3}$")
 _ROW_OUTCOME = re.compile(r"(?i)\|\s*(?:approuv|adopt|rejet|refus|retir|report|ajourn|prend\s+acte|unanimit|majorit)")
 _DATE_CELL = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
+# a table-of-contents entry: the rest of the line (or the next) ends with dot leaders and a page number
+_TOC_LINE = re.compile(r"[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\.{4,}\s*(?:page|p\.)?\s*\d+\s*(?:\n|$)")
 # where a NUM_ANCHOR can start: scanning for these first is 3x faster than NUM_ANCHOR.finditer
 _NUM_START = re.compile(
     r"""(?x)(?i:d[ée]lib[ée]ration|extrait\s+de|point|affaire|question|dossier|rapport)
@@ -301,6 +303,8 @@ def find_anchors(text: str) -> list[Anchor]:
             continue  # "délibération n° 12 du 3 mars 2020", "23-5 à 23-11": references
         if DELEGATION.search(text[max(0, m.start() - 150) : m.end()]):
             continue
+        if _TOC_LINE.match(text, m.end()):
+            continue  # a line of a table of contents: "B2024-031 - Aide … ........ page 2"
         if _FA7.search(before):
             continue  # inside an @ctes identifier
         if m.group("code"):
