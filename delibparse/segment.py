@@ -156,7 +156,7 @@ _NOT_LETTER = re.compile(r"[^\p{L}]+")
 _WORD2 = re.compile(r"\S*\p{L}\S*\p{L}\S*")  # a token with at least two letters
 CAPS_ANCHOR = re.compile(
     r"""(?x)
-    (?:(?<=^|\n)|(?<=\s))(?<![\p{Lu}\d][ \t])(?<![\p{Lu}\d]['’\-/&,][ \t])
+    (?:(?<=^|\n)|(?<=\s))(?<![\p{Lu}][ \t])(?<![\p{Lu}\d]['’\-/&,][ \t])
     (?P<head>
       (?:(?:[«"(]?[\p{Lu}\d][\p{Lu}\d'’\-/&.,:()«»"]*|[«»"–—:\-/&])(?:[ \t]+|\n|$)){2,}
     )
@@ -662,11 +662,15 @@ _LETTERHEAD = re.compile(
     r"nombre|membres|convocation|communaut[ée]\s+de|syndicat|mairie|compte[- ]rendu|proc[eè]s[- ]verbal\s+d[ue]\s+(?:conseil|la\s+s)")
 
 
+_ITEM_TITLE = re.compile(r"(?i)\W*(?:\d+|[ivx]+)?\W*(?:approbation|adoption|lecture|validation)\b")
+
+
 def _caps_before_expose(text: str, anchors: list[Anchor], act: ActSpan) -> None:
     """A single act's objet written as a heading in capitals just before the exposé begins."""
     for m in _EXPOSE.finditer(text):
         cands = [a for a in anchors if a.family == "caps" and m.start() - 400 <= a.start < m.start()
-                 and not _LETTERHEAD.search(text[a.start : a.caps_end or a.start])]
+                 and not _is_sitting_heading(text, a.start, a.caps_end or a.start)
+                 and (_ITEM_TITLE.match(text, a.start) or not _LETTERHEAD.search(text[a.start : a.caps_end or a.start]))]
         if not cands:
             continue
         a = cands[-1]
