@@ -152,6 +152,8 @@ def _item_chains(items: list[Anchor], text: str) -> list[list[Anchor]]:
 
 # a heading in capitals: at least 2 words of capitals (>= 10 letters), at a line start or after a
 # sentence end, up to the first word in lower case
+_CAPS_TAIL_CIVILITY = re.compile(r"\s+(?:M|MM|Mme|MME)\.?$")
+_CAPS_LEAD_FIGURES = re.compile(r"(?:[\d.,/:-]+\s+)+(?=\p{Lu}{2})")
 _NOT_LETTER = re.compile(r"[^\p{L}]+")
 _WORD2 = re.compile(r"\S*\p{L}\S*\p{L}\S*")  # a token with at least two letters
 CAPS_ANCHOR = re.compile(
@@ -401,7 +403,16 @@ def find_anchors(text: str) -> list[Anchor]:
         out.extend(chain)
         break
     for m in CAPS_ANCHOR.finditer(text):
-        head = m.group("head").strip()
+        raw = m.group("head").rstrip()
+        # a civility ending the run starts the next sentence ("… GEOTHERMIQUE M. le Maire expose");
+        # figures starting it belong to what precedes ("… 18 janvier 2023 DEMANDE DETR")
+        tail = _CAPS_TAIL_CIVILITY.search(raw)
+        if tail:
+            raw = raw[: tail.start()]
+        lead = _CAPS_LEAD_FIGURES.match(raw)
+        h_start = m.start("head") + (lead.end() if lead else 0)
+        h_end = m.start("head") + len(raw)
+        head = text[h_start:h_end].strip()
         if len(head) < 10:
             continue
         letters = len(_NOT_LETTER.sub("", head))
@@ -411,20 +422,17 @@ def find_anchors(text: str) -> list[Anchor]:
         if len(words) < 2:
             continue
         before = text[max(0, m.start() - 3) : m.start()]
-        if not _FA18.search(before) and (
+        if not _FA18.search(before) and not lead and (
                 letters < 15 or len(words) < 3 or "," in head
-                or not _FA19.match(text[m.end("head") - 1 :])):
+                or not _FA19.match(text[h_end:] if tail else text[m.end("head") - 1 :])):
             continue  # inside a sentence, a run of capitals followed by a new sentence is a heading
         # lists of names in capitals ("MM MORIN, BORONIEC, MADRAY") are not headings
         if head.count(",") >= 2 or _FA20.match(head):
             continue
         # names in capitals after a civility ("M. LEBLANC, M. THUILLER") are not headings
-        if _FA21.search(text[max(0, m.start() - 12) : m.start()]) \
-                or _FA22.search(head):
+        if _FA21.search(text[max(0, h_start - 12) : h_start]) or _FA22.search(head):
             continue
-        # a run of capitals that is a name list or a single surname is not a heading
-        after = text[m.end() : m.end() + 2]
-        out.append(Anchor(m.start("head"), m.start("head"), "caps", None, m.start("head") + len(m.group("head").rstrip())))
+        out.append(Anchor(h_start, h_start, "caps", None, h_end))
     out.sort(key=lambda a: (a.start, ("row", "num", "objet", "item", "caps").index(a.family)))
     return out
 
