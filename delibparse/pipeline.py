@@ -18,6 +18,7 @@ from . import checks
 from .clean import Cleaned, clean
 from .errors import DelibparseError
 from .fields import DOCUMENT_EXTRACTORS, EXTRACTORS
+from .fields import nature
 from .fields.base import Context, Found
 from .layout import Layout
 from .record import Act, Document, ErrorItem, Evidence, Pouvoir, RecordWarning, Vote
@@ -201,6 +202,11 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
             elif presents_now is not None:
                 act.presents = list(presents_now)
         doc.acts.append(act)
+    for act in doc.acts:
+        s0, e0 = act.span or (0, len(layout.text))
+        act.nature = nature.classify(layout.text[s0:e0], identifiant=act.identifiant_actes)  # type: ignore[assignment]
+    if seg.single and doc.acts and _not_an_act(doc.acts[0]):
+        doc.acts = []  # an annex, a report, a letter: no record is forced out of it
     for err in errors:
         doc.errors.append(ErrorItem(code="extract.internal", message=str(err.value), source=name))
     if not doc.acts:
@@ -210,6 +216,12 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
     for act in doc.acts:
         act.warnings.extend(checks.run(act))
     return doc
+
+
+def _not_an_act(act: Act) -> bool:
+    """A lone 'act' with no sitting date, no number, no vote outcome and no decision is no act at all."""
+    return (act.date_seance is None and act.numero is None and act.vote.issue is None
+            and not act.decisions and act.nature == "deliberation")
 
 
 def _schedule(chosen: dict[str, Found], schedule: list[Found], rank: int) -> None:
