@@ -252,6 +252,7 @@ _PROXY_WORD = re.compile(r"(?i)pouvoir|procuration|mandat|repr[ée]sent")
 _VERB_START = re.compile(r"[Oo]nt\s|[Aa]\s|[Aa]vai|\p{Ll}")
 _GAVE_PROXY = re.compile(r"(?i)(?:ayant|avec|ont)\s+(?:donn[ée]\s+)?(?:pouvoir|procuration)")
 _EXCUSE = re.compile(r"(?i)excus")
+_SUPPLEANT = re.compile(r"(?i)suppl[ée]ant")
 _ET = re.compile(r"\s+(?i:et)\s+")
 _ARTICLE_END = re.compile(r"(?i)\b(?:le|la|les)\s+$")
 
@@ -658,7 +659,8 @@ def find_lists(
             off = m.end()
         body = seg[off:]
         body = body[: _body_end(body)]
-        body = _rx()["suppleant"].sub(lambda m: " " * len(m.group()), body)
+        if _SUPPLEANT.search(body):  # the large pattern only where its word is
+            body = _rx()["suppleant"].sub(lambda m: " " * len(m.group()), body)
         pairs = lab.role == "pouvoirs" or bool(
             _PROXY_WORD.search(text[lab.start : lab.end] + seg[:off])
         )
