@@ -153,7 +153,8 @@ def _item_chains(items: list[Anchor], text: str) -> list[list[Anchor]]:
 # a heading in capitals: at least 2 words of capitals (>= 10 letters), at a line start or after a
 # sentence end, up to the first word in lower case
 _CAPS_TAIL_CIVILITY = re.compile(r"\s+(?:M|MM|Mme|MME)\.?$")
-_CAPS_LEAD_FIGURES = re.compile(r"(?:[\d.,/:-]+\s+)+(?=\p{Lu}{2})")
+_CAPS_LEAD_FIGURES = re.compile(r"(?:[.,/:«»\"–—&-]+\s+)*(?:\d[\d.,/:-]*\s+)+(?=\p{Lu}{2})")
+_CAPS_LEAD_PUNCT = re.compile(r"(?:[.,/:«»\"–—&-]+\s+)+(?=\p{Lu}{2})")
 _NOT_LETTER = re.compile(r"[^\p{L}]+")
 _WORD2 = re.compile(r"\S*\p{L}\S*\p{L}\S*")  # a token with at least two letters
 CAPS_ANCHOR = re.compile(
@@ -276,7 +277,7 @@ _FA14 = re.compile(r"[^0-9A-Za-z]")
 _FA15 = re.compile(r"\n([^\n]*\|[^\n]*)")
 _FA16 = re.compile(r"(?im)^[^\n]*\b(?:objet|intitul[ée])\b[^\n]*\|")
 _FA17 = re.compile(r"(?:pour|ayant pour|a pour|avec pour)\s*$")
-_FA18 = re.compile(r"(?:^|\n|[.!?»:]\s|\d\s)$")
+_FA18 = re.compile(r"(?:^|\n|[.!?»]\s|\d\s)$")  # not after ":", which announces a table or a list
 _FA19 = re.compile(r"\s*(?:Le|La|Les|L'|Un|Une|Il|Elle|Suite|Par|Dans|Lors|Après|Monsieur|Madame|M\.|Mme)\s")
 _FA20 = re.compile(r"(?:M|MM|Mme|Mmes|MME|MMES|Mlle)\.?\s")
 _FA21 = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mlle)\.?|Monsieur|Madame)\s*$")
@@ -410,7 +411,8 @@ def find_anchors(text: str) -> list[Anchor]:
         if tail:
             raw = raw[: tail.start()]
         lead = _CAPS_LEAD_FIGURES.match(raw)
-        h_start = m.start("head") + (lead.end() if lead else 0)
+        punct = None if lead else _CAPS_LEAD_PUNCT.match(raw)
+        h_start = m.start("head") + (lead.end() if lead else punct.end() if punct else 0)
         h_end = m.start("head") + len(raw)
         head = text[h_start:h_end].strip()
         if len(head) < 10:
@@ -576,7 +578,9 @@ def segment(text: str) -> Segmentation:
         use.add("caps")
     if fam_count["row"] >= 3:
         use = {"row"}  # a list of acts is structured by its rows
-    chosen = [a for a in anchors if a.family in use]
+    # a title in capitals approving the previous minutes is an item even where numbers structure the rest
+    chosen = [a for a in anchors if a.family in use or (
+        a.family == "caps" and _PV_TITLE.match(text, a.start, a.caps_end or a.start))]
     groups = _merge(chosen, text)
     # candidate segments
     cands: list[tuple[list[Anchor], int, int]] = []
@@ -670,6 +674,7 @@ _LETTERHEAD = re.compile(
     r"nombre|membres|convocation|communaut[ée]\s+de|syndicat|mairie|compte[- ]rendu|proc[eè]s[- ]verbal\s+d[ue]\s+(?:conseil|la\s+s)")
 
 
+_PV_TITLE = re.compile(r"(?i)(?:approbation|adoption|lecture|validation)\s+(?:et\s+\w+\s+)?d[ue]s?\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))")
 _ITEM_TITLE = re.compile(r"(?i)\W*(?:\d+|[ivx]+)?\W*(?:approbation|adoption|lecture|validation)\b")
 
 
