@@ -25,7 +25,8 @@ WARNING_CODE = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")  # "vote.sum_mi
 
 def _loaded_after(statement: str) -> list[str]:
     code = f"import sys; {statement}; print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                         check=False)
     assert run.returncode == 0, run.stderr
     return run.stdout.split()
 
