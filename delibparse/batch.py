@@ -405,6 +405,10 @@ def _warm_up() -> None:
     signal.alarm(120)  # never let a stuck warm-up hold the pool
     try:
         resolve(func)(_WARMUP_TEXT)
+        if func == PARSE_FUNC:
+            from .pipeline import warm_up
+
+            warm_up()  # every pattern compiled once here, not in each worker
     except Exception:
         pass
     finally:

@@ -80,6 +80,19 @@ def parse(source: str | os.PathLike | bytes, *, name: str | None = None, ocr: Oc
     return parse_layout(layout, name=shown, sha256=sha)
 
 
+def warm_up(*, ner: bool = True) -> None:
+    """Load lexicons, compile every pattern and (``ner``) load spaCy's model now, for a process that
+    will parse many documents or fork workers that will (the batch engine's fork server calls it)."""
+    from .fields import attendance
+
+    parse_text("Séance du 3 mars 2024. Objet : Tarifs. Le conseil adopte à l'unanimité.")
+    attendance.warm_up()
+    if ner:
+        from .fields import ner as ner_module
+
+        ner_module._nlp()
+
+
 def parse_text(text: str, *, name: str = "<text>") -> Document:
     """Parse a text already in memory."""
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

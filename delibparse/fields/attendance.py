@@ -951,3 +951,26 @@ def apply_schedule(lists: dict[str, list], schedule: list[Found], rank: int) -> 
             elif not on and there:
                 out["pouvoirs"] = [p for p in cur if p not in there]
     return out
+
+
+def warm_up() -> None:
+    """Compile every name pattern now (about 10 s): a long-lived process that forks workers calls it
+    once, so that no worker pays for the compilations document after document."""
+    for role in ("maire", "presi"):
+        _role_holder(role)
+
+    def visit(v: object) -> None:
+        if isinstance(v, N.LazyPattern):
+            v.pattern  # noqa: B018 - the first attribute access compiles it
+        elif isinstance(v, dict):
+            for x in v.values():
+                visit(x)
+        elif isinstance(v, (list, tuple)):
+            for x in v:
+                visit(x)
+
+    visit(_rx())
+    for role in ("maire", "presi"):
+        visit(_role_holder(role))
+    for build in (_civ_start, _name_at_start, _role_re, _blank_re, N._re):
+        visit(build())
