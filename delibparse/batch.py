@@ -600,6 +600,12 @@ class LocalPool:
 # --------------------------------------------------------------------------- the Dask engine
 
 
+def _warm_worker() -> None:
+    from .pipeline import warm_up
+
+    warm_up()
+
+
 def _run_dask(
     tasks: Iterator[tuple[int, str, str | None]],
     *,
@@ -632,6 +638,11 @@ def _run_dask(
     else:
         own_client = False
     try:
+        if func == PARSE_FUNC:
+            try:  # compile the patterns once per worker before the first document (see pipeline.warm_up)
+                client.run(_warm_worker)
+            except Exception:  # noqa: BLE001 - a cold worker still parses, only slower
+                pass
         threads = sum(client.nthreads().values()) or workers
         limit = max(2, 2 * threads)
         inflight: dict[Any, tuple[str, str | None, float]] = {}
