@@ -224,6 +224,8 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
         doc.errors.append(ErrorItem(code="extract.internal", message=str(err.value), source=name))
     if not doc.acts:
         doc.status = "no_act"
+        doc.warnings.append(RecordWarning(code="document.no_act", message=(
+            "no deliberation found: no act heading, sitting date, vote or decision in the text")))
     elif doc.errors:
         doc.status = "partial"
     for act in doc.acts:
