@@ -200,6 +200,10 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
                 carried[field] = chosen[field]
             elif field not in chosen and field in carried:
                 chosen[field] = carried[field]
+        if span.date_span:  # a list of acts gives each act its own date
+            row_date = _row_date(text, span.date_span)
+            if row_date is not None:
+                chosen["date_seance"] = row_date
         # members present only for some items ("(à compter de la délibération n°3)")
         if schedule and not seg.single:
             _schedule(chosen, schedule, seg.acts.index(span) + 1)
@@ -231,6 +235,16 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
     for act in doc.acts:
         act.warnings.extend(checks.run(act))
     return doc
+
+
+def _row_date(text: str, where: tuple[int, int]) -> Found | None:
+    from .fields.dates import find_dates
+
+    found = find_dates(text, where[0], where[1])
+    if not found:
+        return None
+    d = found[0]
+    return Found("date_seance", d.value, d.start, d.end, "segment.row_date", 1.0)
 
 
 def _not_an_act(act: Act) -> bool:

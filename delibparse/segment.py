@@ -224,6 +224,7 @@ class Anchor:
     rank: int = 0  # for numbers: 0 labelled ("Délibération n°", "DCM"), 1 bare "n°", 2 "Point n°"
     word: bool = False  # labelled by the word "Délibération"
     objet_text: str | None = None  # an objet assembled from wrapped table cells
+    date_span: tuple[int, int] | None = None  # a table row's date cell
 
 
 @dataclass(slots=True)
@@ -237,6 +238,7 @@ class ActSpan:
     numero_start: int | None = None
     numero_end: int | None = None
     rule: str = ""
+    date_span: tuple[int, int] | None = None  # the act's own date, written in its heading (a table row)
 
 
 @dataclass(slots=True)
@@ -362,6 +364,10 @@ def find_anchors(text: str) -> list[Anchor]:
             obj = max(texts, key=len)
             o = m.start() + m.group(0).index(obj)
             anchor = Anchor(m.start(), o, "row", nums[0], caps_end=o + len(obj))
+            dates = [c for c in cells if _DATE_CELL.match(c)]
+            if dates:  # a list of acts dates each row: the act's sitting
+                d = m.start() + m.group(0).index(dates[0])
+                anchor.date_span = (d, d + len(dates[0]))
             # an objet wrapped over the next rows of the same column (rows with no number of their own)
             col = cells.index(obj)
             parts, end = [obj], m.end()
@@ -740,6 +746,9 @@ def _make_act(text: str, g: list[Anchor], start: int, end: int) -> ActSpan:
     # objet: after an "Objet :" label, else after the number, else the caps heading
     order = [a for a in g if a.family == "row"] + [a for a in g if a.family == "objet"] + [a for a in g if a.family == "num"] + \
             [a for a in g if a.family == "item"] + [a for a in g if a.family == "caps"]
+    row = next((a for a in g if a.family == "row" and a.date_span), None)
+    if row is not None:
+        act.date_span = row.date_span
     for a in order:
         if a.objet_text:
             act.objet, act.objet_start, act.objet_end = a.objet_text, a.body, a.caps_end
