@@ -68,10 +68,8 @@ BAD_FILES = [
     ("pdf-header-only", "entete.pdf", lambda: PDF.read_bytes()[:40], {"read.unreadable", "read.empty"}),
 ]
 NO_DELIBERATION = [
-    pytest.param("roman.txt", NOVEL, id="novel",
-                 marks=pytest.mark.xfail(strict=True, reason="no_act Document carries no warning saying why")),
-    pytest.param("facture.txt", INVOICE, id="invoice",
-                 marks=pytest.mark.xfail(strict=True, reason="no_act Document carries no warning saying why")),
+    pytest.param("roman.txt", NOVEL, id="novel"),
+    pytest.param("facture.txt", INVOICE, id="invoice"),
 ]
 
 
