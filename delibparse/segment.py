@@ -644,7 +644,8 @@ def segment(text: str) -> Segmentation:
         if not acts and not OUTCOME.search(text):
             return Segmentation(head=(0, n), acts=[], single=True)
         return Segmentation(head=(0, n), acts=[_single(text, anchors)], tail=(n, n), single=True)
-    acts = _pv_approval(text, (0, min(head_end, acts[0].start))) + acts
+    head = (0, min(head_end, acts[0].start))
+    acts = sorted(_pv_approval(text, head) + _secretary_vote(text, head), key=lambda a: a.start) + acts
     first = acts[0].start
     return Segmentation(head=(0, min(head_end, first)), acts=acts, tail=(acts[-1].end, n))
 
@@ -703,7 +704,7 @@ def _caps_before_expose(text: str, anchors: list[Anchor], act: ActSpan) -> None:
 _PV_APPROVAL = re.compile(
     r"""(?xi)
     (?:approbation|adoption|lecture|validation)\s+(?:et\s+\w+\s+)?d[ue]s?\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))[^\n.]{0,120}?(?=\s+(?-i:[\p{Lu}][\p{Ll}]|Le\s|La\s|Monsieur|Madame|M\.|Mme)|\n|\.|$)
-  | (?:le\s+)?(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))\s+(?:de\s+la\s+(?:s[ée]ance|r[ée]union)|du\s+conseil|des?\s+(?:s[ée]ances?|conseils?|r[ée]unions?)|du\s+\d|du\s+dernier|de\s+la\s+derni[eè]re)[^\n.]{0,100}?
+  | (?:le\s+)?(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux)|(?-i:PV))\s+(?:de\s+la\s+(?:s[ée]ance|r[ée]union)|du\s+conseil|des?\s+(?:s[ée]ances?|conseils?|r[ée]unions?)|du\s+\d|du\s+dernier|de\s+la\s+derni[eè]re)[^\n.]{0,100}?
         (?=\s+(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:adopt|approuv|valid)|\s*,?\s*(?:est|sont)\s+(?:adopt|approuv))
   | (?<=\b(?:approuve|adopte|valide)\s+(?:\S+\s+){0,6}?)(?:le|les)\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))\s+(?:de\s+la\s+s[ée]ance|du\s+conseil|des?\s+s[ée]ances?|du\s+\d)[^\n.,]{0,80}
     """
@@ -730,6 +731,24 @@ def _pv_approval(text: str, head: tuple[int, int]) -> list[ActSpan]:
     if nxt:
         end = m.end() + nxt.end()
     return [ActSpan(start, end, None, obj, m.start(), obj_end, rule="segment.pv_approval")]
+
+
+_SECRETARY = re.compile(
+    r"(?i)(?:d[ée]signation|[ée]lection)\s+(?:pour\s+la\s+pr[ée]sente\s+session\s+)?d(?:u|'un|e\s+la|'une)\s+"
+    r"secr[ée]taire(?:\s+de\s+s[ée]ance|\s+au\s+sein\s+du\s+conseil)?")
+_VOTED = re.compile(r"(?i)unanimit|majorit[ée]|\bvoix\b|\badopt[ée]e?\b")
+
+
+def _secretary_vote(text: str, head: tuple[int, int]) -> list[ActSpan]:
+    """The designation of the sitting's secretary when the council votes on it: an act of its own."""
+    s, e = head
+    m = _SECRETARY.search(text, s, e)
+    if not m or not _VOTED.search(text, m.end(), min(e, m.end() + 200)):
+        return []
+    nxt = re.search(r"[.!?]\s", text[m.end() : e])
+    end = m.end() + nxt.end() if nxt else e
+    obj = re.sub(r"\s+", " ", m.group(0)).strip()
+    return [ActSpan(m.start(), end, None, obj, m.start(), m.end(), rule="segment.secretary_vote")]
 
 
 def _make_act(text: str, g: list[Anchor], start: int, end: int) -> ActSpan:
