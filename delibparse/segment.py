@@ -445,6 +445,10 @@ def find_anchors(text: str) -> list[Anchor]:
     return out
 
 
+def _key(a: Anchor) -> str:
+    return re.sub(r"[^0-9A-Za-z]", "", a.numero or "")
+
+
 def _agenda_run(anchors: list[Anchor], text: str) -> set[int]:
     """Ids of numbered headings listed one after the other with nothing decided between them
     (an agenda, a table of contents): runs of at least three, each less than 300 characters apart."""
@@ -455,8 +459,8 @@ def _agenda_run(anchors: list[Anchor], text: str) -> set[int]:
         if b is not None and b.start - a.start < 300 and not OUTCOME.search(text, a.body, b.start):
             run.append(a)
             continue
-        if run:
-            run.append(a)
+        if run and _key(a) not in {_key(x) for x in run}:
+            run.append(a)  # the agenda's last line (unless it repeats a number: the body starts there)
         if len(run) >= 3:
             marked |= {id(x) for x in run}
         run = []
@@ -614,6 +618,8 @@ def segment(text: str) -> Segmentation:
             if pending is not None and _numbered(pending) and _numbered(g):
                 acts.append(_make_act(text, pending, pending_start, s))  # two numbered acts
                 pending = None
+            elif pending is not None and _numbered(g) and {a.family for a in pending} <= {"item", "caps"}:
+                pending = None  # a section heading of the agenda ("II. Finances"): the numbered act starts here
             g_use = pending if pending is not None else g
             start = pending_start if pending is not None else s
             acts.append(_make_act(text, g_use, start, e))
