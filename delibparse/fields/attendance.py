@@ -847,6 +847,11 @@ def extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found]
         return []
 
 
+_LIST_COUNT = re.compile(r"[\s.,;]*\((\d{1,3})\)")
+_LIST_COUNT_IN = re.compile(r"\((\d{1,3})\)[\s.,;]*$")
+_LIST_COUNT_FIELD = {"presents": "nb_presents"}
+
+
 def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found]:
     out: list[Found] = []
     labels = find_labels(text, start, end)
@@ -868,6 +873,13 @@ def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found
             continue
         names = _dedupe([n for ns, _, _ in found for n in ns])
         out.append(Found(role, names, found[0][1], found[-1][2], "attendance.list", 0.9))
+        # "…, Mme Sylvie VALENTE-LE HIR (27)": the list's count written right after it
+        tail_start = max(found[-1][1], found[-1][2] - 12)
+        count = (_LIST_COUNT_IN.search(text, tail_start, found[-1][2]) or _LIST_COUNT.match(text, found[-1][2], min(end, found[-1][2] + 12))) \
+            if role in _LIST_COUNT_FIELD else None
+        field = _LIST_COUNT_FIELD.get(role)
+        if count and field and field not in best and int(count.group(1)) == len(names):
+            out.append(Found(field, int(count.group(1)), count.start(1), count.end(1), "attendance.list_count", 0.8))
     # proxies: those in lists, then sentences elsewhere
     pv = [(s, e, de, a) for s, e, de, a, _ in pv_list]
     for s, e, de, a in find_pouvoirs(text, start, end):
