@@ -16,6 +16,7 @@ numbers, web-page debris lines (menus, "Partager", "Copied!"), runs of spaces.
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -109,13 +110,13 @@ def _stars(m: re.Match) -> str:
     return "\n" if not before.isspace() and not after.isspace() else ""
 
 
-def _debris_lines(text: str) -> re.Pattern | None:
+@functools.cache
+def _debris_lines() -> re.Pattern:
     words = load("debris")["lines"]
     alt = "|".join(re.escape(w) for w in words)
     return re.compile(rf"(?im)^[ ]*(?:{alt})[ ]*$\n?")
 
 
-_DEBRIS: re.Pattern | None = None
 
 
 def _repeated_lines(text: str) -> re.Pattern | None:
@@ -139,7 +140,6 @@ def _repeated_lines(text: str) -> re.Pattern | None:
 
 def clean(source: str) -> Cleaned:
     """Clean ``source`` (see module docstring); ``Cleaned.to_source`` maps offsets back."""
-    global _DEBRIS
     c = Cleaned(text=source, source=source)
 
     def run(pattern, repl) -> None:
@@ -163,9 +163,7 @@ def clean(source: str) -> Cleaned:
     run(_PIPES, "")
     run(_HYPHEN_EOL, "")
     run(_PAGE_NUMBER, "")
-    if _DEBRIS is None:
-        _DEBRIS = _debris_lines(c.text)
-    run(_DEBRIS, "")
+    run(_debris_lines(), "")
     run(_EDGE_SPACES, "")
     run(_SPACES, " ")
     run(_BLANK_LINES, "\n\n")

@@ -21,7 +21,7 @@ from .fields import DOCUMENT_EXTRACTORS, EXTRACTORS
 from .fields import nature
 from .fields.base import Context, Found
 from .layout import Layout
-from .record import Act, Document, ErrorItem, Evidence, Pouvoir, RecordWarning, Vote
+from .record import Act, Document, ErrorItem, Evidence, RecordWarning, Vote
 from .segment import ActSpan, Segmentation, segment
 
 OcrMode = Literal["auto", "never", "always"]
@@ -176,7 +176,7 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
     presents_now: list[str] | None = None
     carried: dict[str, Found] = {}
     schedule = [f for f in head if f.field == "_event.schedule"]
-    for span in seg.acts:
+    for rank, span in enumerate(seg.acts, 1):
         actx = Context(year=ctx.year, date_seance=ctx.date_seance, region="act")
         found = head if seg.single else _run(text, span.start, span.end, actx)
         if not seg.single:
@@ -206,7 +206,7 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
                 chosen["date_seance"] = row_date
         # members present only for some items ("(à compter de la délibération n°3)")
         if schedule and not seg.single:
-            _schedule(chosen, schedule, seg.acts.index(span) + 1)
+            _schedule(chosen, schedule, rank)
         # attendance changes recorded inside the act (departures, arrivals, not taking part)
         events = [f for f in found if f.field.startswith("_event.") and f.field != "_event.schedule"] if not seg.single else []
         act = _build(span, chosen, cleaned, layout)

@@ -558,6 +558,9 @@ def _merge(anchors: list[Anchor], text: str) -> list[list[Anchor]]:
     return groups
 
 
+_ITEM_TITLE = re.compile(r"(?i)\W*(?:\d+|[ivx]+)?\W*(?:approbation|adoption|lecture|validation)\b")
+
+
 def _numbered(g: list[Anchor]) -> bool:
     """A heading that names its act: a labelled number or an "Objet :" label (not a "Point n°")."""
     return any(a.family == "objet" or a.family == "row" or (a.family == "num" and a.rank < 2) for a in g)
@@ -565,7 +568,7 @@ def _numbered(g: list[Anchor]) -> bool:
 
 def _is_sitting_heading(text: str, start: int, end: int) -> bool:
     s = text[start:end].lower()
-    if re.match(r"\W*(?:\d+|[ivx]+)?\W*(?:approbation|adoption|lecture|validation)\b", s):
+    if _ITEM_TITLE.match(s):
         return False  # the approval of the previous minutes is an item of its own
     if re.match(r"\W*(?:d[ée]partement|r[ée]publique|canton|arrondissement|extrait|registre|mairie\s+d|commune\s+d)", s):
         return True  # a letterhead
@@ -688,7 +691,6 @@ _LETTERHEAD = re.compile(
 
 
 _PV_TITLE = re.compile(r"(?i)(?:approbation|adoption|lecture|validation)\s+(?:et\s+\w+\s+)?d[ue]s?\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))")
-_ITEM_TITLE = re.compile(r"(?i)\W*(?:\d+|[ivx]+)?\W*(?:approbation|adoption|lecture|validation)\b")
 
 
 def _caps_before_expose(text: str, anchors: list[Anchor], act: ActSpan) -> None:
