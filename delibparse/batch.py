@@ -37,6 +37,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ._procs import main_hidden
+
 PARSE_FUNC = "delibparse:parse"
 # what a folder walk picks up (the reader sniffs the bytes; notes, JSON and Markdown are left out)
 EXTENSIONS = frozenset({".pdf", ".txt", ".html", ".htm", ".xhtml", ".docx", ".odt",
@@ -483,7 +485,11 @@ class LocalPool:
     def _spawn(self) -> _Slot:
         parent, child = self.ctx.Pipe()
         proc = self.ctx.Process(target=_worker_main, args=(child, self.func), daemon=False)  # the parser may start processes
-        proc.start()
+        if self.func.partition(":")[0] == "__main__":  # the worker's function is defined in the caller's script
+            proc.start()
+        else:
+            with main_hidden():  # workers need delibparse and the function's module, not the caller's script
+                proc.start()
         child.close()
         return _Slot(proc, parent)
 

@@ -35,6 +35,7 @@ from ..errors import (
     TimeoutError_,
     UnreadableError,
 )
+from .._procs import main_hidden
 from ..layout import Layout
 from ..record import Box
 from . import order
@@ -103,7 +104,7 @@ def _start_method() -> str:
     its pages in every forked child: 2.7 s vs 1.4 s for the 8 dev PDFs) or spawn."""
     methods = mp.get_all_start_methods()
     big = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > _BIG_KB
-    if "forkserver" in methods and big and _main_importable():
+    if "forkserver" in methods and big:
         return "forkserver"
     if "fork" in methods and threading.active_count() == 1:
         return "fork"
@@ -111,14 +112,6 @@ def _start_method() -> str:
 
 
 _BIG_KB = 200 * 1024  # peak RSS above which forking the caller for each document costs more than a fork server
-
-
-def _main_importable() -> bool:
-    """A fork server re-imports ``__main__`` from its file: impossible for a script read from stdin."""
-    import sys
-
-    path = getattr(sys.modules.get("__main__"), "__file__", None)
-    return path is None or os.path.exists(path)
 
 
 def _run_isolated(data: bytes, kwargs: dict, *, timeout: float | None, source: str | None) -> Layout:
@@ -129,7 +122,8 @@ def _run_isolated(data: bytes, kwargs: dict, *, timeout: float | None, source: s
         ctx.set_forkserver_preload(["delibparse.reading.pdf", "delibparse.reading.order", "pypdfium2"])
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(send, data, kwargs), daemon=True)
-    proc.start()
+    with main_hidden():  # the child needs delibparse only, never the caller's script
+        proc.start()
     send.close()
     # The child enforces the deadline itself between pages; the parent waits a little longer
     # and kills it only when pdfium is stuck inside one call.

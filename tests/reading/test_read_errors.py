@@ -167,3 +167,26 @@ def test_one_broken_page_is_a_warning_not_a_failure(monkeypatch):
     lay = read(m.plain(3), isolate=False)
     assert {ln.page for ln in lay.lines} == {1, 3}
     assert [(p, c) for p, c, _ in lay.page_warnings] == [(2, "read.page_error")]
+
+
+@pytest.mark.parametrize("method", ["forkserver", "fork"])
+def test_an_unguarded_script_is_not_run_again_by_the_pdf_reader(tmp_path, method):
+    """A researcher's script without ``if __name__ == "__main__":`` reads PDFs in a loop: its top level
+    runs once, whichever way the reader isolates pdfium (a fork server re-imports ``__main__``)."""
+    import subprocess
+    import sys
+
+    if method not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip(f"no {method} here")
+    example = os.path.join(os.path.dirname(__file__), "..", "..", "corpus", "examples", "ex05_plain.pdf")
+    script = tmp_path / "mon_script.py"
+    script.write_text(
+        "from delibparse import parse\n"
+        "from delibparse.reading import pdf\n"
+        f"pdf._start_method = lambda: {method!r}\n"
+        "print('TOP LEVEL')\n"
+        f"for _ in range(2):\n    print(parse({os.path.abspath(example)!r}).status)\n"
+    )
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["TOP", "LEVEL", "ok", "ok"]
