@@ -674,6 +674,8 @@ def _single(text: str, anchors: list[Anchor]) -> ActSpan:
             break
     if act.objet is None:
         _caps_before_expose(text, anchors, act)
+    if act.objet is None:
+        _minutes_only(text, anchors, act)
     num = next((a for a in sorted((a for a in anchors if a.family == "num"), key=lambda a: (a.rank, not a.word, a.start)) if a.rank <= 1), None)
     if num is not None:
         tmp = _make_act(text, [num], 0, n)
@@ -707,6 +709,42 @@ def _caps_before_expose(text: str, anchors: list[Anchor], act: ActSpan) -> None:
             act.objet_start, act.objet_end = span
             act.objet = re.sub(r"\s+", " ", text[span[0] : span[1]]).strip()
         return
+
+
+# the title of an item approving a previous sitting's minutes, up to its date or "précédente"
+_MINUTES_TITLE = re.compile(
+    r"""(?x)(?:(?P<item>[IVX]{1,4})\s*[-–.)]\s*|\d{1,2}\s*[-–.)]\s*)?
+    (?P<title>(?i:(?P<verb>(?:approbation|adoption|lecture|validation)\s+(?:et\s+\w+\s+)?d[ue]s?\s+)?
+      (?:compte[- ]?rendu|proc[eè]s[- ]verba(?:l|ux))\s+(?:de\s+la\s+(?:s[ée]ance|r[ée]union)|du\s+(?:conseil|\d)|des?\s+(?:s[ée]ances?|r[ée]unions?))
+      [^\n]{0,80}?(?:\d{4}|(?P<prev>pr[ée]c[ée]dente?|derni[eè]re?))\b))""")
+
+
+_ROMAN_NUM = re.compile(r"[IVX]{1,4}\b")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+
+
+def _minutes_only(text: str, anchors: list[Anchor], act: ActSpan) -> None:
+    """A compte rendu whose one voted item approves the previous minutes: that item is the act
+    ("I - APPROBATION DU COMPTE RENDU DE LA SEANCE DU 28 MARS 2007 … APPROUVE A L'UNANIMITE").
+    Only when no outcome is stated after it but its own."""
+    found: list[tuple[int, int, str, int]] = []  # objet span and text, start of a roman item number
+    for a in anchors:
+        m = _MINUTES_TITLE.match(text, a.start) if a.family == "caps" else None
+        if m and m.end() <= (a.caps_end or a.start) + 1 and (m.group("verb") or m.group("prev")):
+            found.append((m.start("title"), m.end("title"), re.sub(r"\s+", " ", m.group("title")), m.start("item")))
+            break
+    if not found:
+        found = [(p.objet_start or p.start, p.objet_end or p.end, p.objet or "", -1)
+                 for p in _pv_approval(text, (0, len(text)))]
+    for s, e, objet, item in found[:1]:
+        own = OUTCOME.search(text, e, e + 200)
+        stop = _SENTENCE_END.search(text, own.end()) if own else None
+        if not own or (stop and OUTCOME.search(text, stop.end())):
+            return  # no vote on the minutes, or outcomes further on: another act, whatever it is
+        act.objet, act.objet_start, act.objet_end = objet, s, e
+        roman = _ROMAN_NUM.match(text, item) if item >= 0 else None
+        if roman and act.numero is None:
+            act.numero, act.numero_start, act.numero_end = roman.group(0), roman.start(), roman.end()
 
 
 _PV_APPROVAL = re.compile(

@@ -77,3 +77,33 @@ def test_previous_minutes_approval_is_an_act_when_voted():
 def test_a_text_without_any_decision_has_no_act():
     seg = segment("Il était une fois un village au bord de la rivière, où vivaient des meuniers.")
     assert seg.acts == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compte rendu whose only voted item approves the previous minutes, then an information item
+    ("COMPTE-RENDU DU CONSEIL MUNICIPAL DU 3 AVRIL 2019 Etaient présents : MM DURAND, PETIT. "
+     "Madame PETIT est élue secrétaire. I - APPROBATION DU COMPTE RENDU DE LA SEANCE DU 12 FEVRIER 2019 LE CONSEIL MUNICIPAL APPROUVE A L'UNANIMITE "
+     "le compte-rendu de la séance du 12 février 2019. II - COMPTE RENDU DES DECISIONS DU MAIRE LE MAIRE INFORME "
+     "LE CONSEIL MUNICIPAL des décisions qu'il a prises en vertu de la délégation qui lui a été conférée : "
+     "Décision n°12-19 relative au contrat de maintenance de la chaudière.",
+     ("I", "APPROBATION DU COMPTE RENDU DE LA SEANCE DU 12 FEVRIER 2019")),
+    ("CONSEIL MUNICIPAL DU 5 MARS 2018 L'an deux mille dix-huit, le 5 mars, le Conseil Municipal s'est réuni. "
+     "Le compte rendu de la séance du Conseil Municipal en date du 2 février 2018 a été adopté à l'unanimité. "
+     "Il est demandé d'ajouter une question à l'ordre du jour.",
+     (None, "compte rendu de la séance du Conseil Municipal en date du 2 février 2018")),
+    ("COMPTE RENDU DE LA REUNION DU SYNDICAT DES EAUX DU 4 MAI 2021\n\n- PROCES-VERBAL DE LA REUNION PRECEDENTE\n\n"
+     "Le Président soumet le procès-verbal du 2 mars 2021 aux membres présents. Il est adopté à l'unanimité.\n\n"
+     "1 – POINT SUR LES TRAVAUX\n\nLes travaux de la station de pompage avancent.",
+     (None, "PROCES-VERBAL DE LA REUNION PRECEDENTE")),
+])
+def test_minutes_approval_as_the_only_act_gives_its_objet(text, expected):
+    seg = segment(text)
+    assert seg.single and acts(text) == [expected]
+
+
+def test_minutes_approval_is_not_the_objet_when_another_act_follows():
+    text = ("EXTRAIT DU REGISTRE DES DELIBERATIONS Séance du 5 mars 2018. "
+            "Le compte rendu de la séance du 2 février 2018 a été adopté à l'unanimité. "
+            "Monsieur le Maire expose le projet de travaux à l'école. Considérant l'intérêt du projet, le conseil "
+            "municipal, après en avoir délibéré, DECIDE de lancer les travaux. Adopté à l'unanimité.")
+    assert acts(text)[0][1] != "compte rendu de la séance du 2 février 2018"
