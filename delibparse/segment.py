@@ -218,7 +218,7 @@ _CAPS_RUN = re.compile(r"\s(?=(?:[\p{Lu}][\p{Lu}'’\-]+[\s]+){2,}[\p{Lu}][\p{Lu
 class Anchor:
     start: int  # where the heading starts
     body: int  # where the objet text may start (after labels / numbers)
-    family: str  # num | objet | item | caps
+    family: str  # num | objet | item | caps | row | inline (a lone bare "n° X" inside a line)
     numero: str | None = None
     caps_end: int | None = None  # for caps headings, end of the capitals run
     rank: int = 0  # for numbers: 0 labelled ("Délibération n°", "DCM"), 1 bare "n°", 2 "Point n°"
@@ -342,6 +342,8 @@ def find_anchors(text: str) -> list[Anchor]:
     for shape, group in shapes.items():
         if len({a.numero for a in group}) >= 3 and (_FA13.search(shape) or shape.count("9") >= 3):
             out.extend(group)
+        elif len(group) == 1:  # a lone "n° X Title" inside a line: the number of a single act, maybe
+            group[0].family = "inline"
     out.sort(key=lambda a: a.start)
     agenda = _agenda_run(out, text)
     dedup: list[Anchor] = []
@@ -441,7 +443,8 @@ def find_anchors(text: str) -> list[Anchor]:
         if _FA21.search(text[max(0, h_start - 12) : h_start]) or _FA22.search(head):
             continue
         out.append(Anchor(h_start, h_start, "caps", None, h_end))
-    out.sort(key=lambda a: (a.start, ("row", "num", "objet", "item", "caps").index(a.family)))
+    out.extend(a for a in weak if a.family == "inline")
+    out.sort(key=lambda a: (a.start, ("row", "num", "objet", "item", "caps", "inline").index(a.family)))
     return out
 
 
@@ -677,10 +680,29 @@ def _single(text: str, anchors: list[Anchor]) -> ActSpan:
     if act.objet is None:
         _minutes_only(text, anchors, act)
     num = next((a for a in sorted((a for a in anchors if a.family == "num"), key=lambda a: (a.rank, not a.word, a.start)) if a.rank <= 1), None)
+    if num is None:
+        num = _inline_number(text, anchors)
+        # its objet follows it, unless a sentence starts there ("N°36/2023 La loi n° …")
+        titled = num is not None and act.objet is None and not OBJET_STOP.match(text, num.body)
+        span = _objet_from(text, num.body, n) if titled else None
+        if span and span[1] - span[0] >= 8:
+            act.objet_start, act.objet_end = span
+            act.objet = re.sub(r"\s+", " ", text[span[0] : span[1]]).strip()
     if num is not None:
         tmp = _make_act(text, [num], 0, n)
         act.numero, act.numero_start, act.numero_end = tmp.numero, tmp.numero_start, tmp.numero_end
     return act
+
+
+_BODY_START = re.compile(r"\bVu\b|\bVU\b|Consid[ée]rant|CONSID[ÉE]RANT|(?i:apr[eè]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée])")
+
+
+def _inline_number(text: str, anchors: list[Anchor]) -> Anchor | None:
+    """A single act's number written inside a line ("… ABSENTS : M. X n° 13-02-2023 - Approbation du plan"):
+    the first lone bare number before the act's body (visas, considérants) begins."""
+    body = _BODY_START.search(text)
+    limit = body.start() if body else len(text)
+    return next((a for a in anchors if a.family == "inline" and a.start < limit), None)
 
 
 _EXPOSE = re.compile(
@@ -799,7 +821,7 @@ def _secretary_vote(text: str, head: tuple[int, int]) -> list[ActSpan]:
 
 def _make_act(text: str, g: list[Anchor], start: int, end: int) -> ActSpan:
     act = ActSpan(start, end, rule="segment." + "+".join(a.family for a in g))
-    nums = sorted((a for a in g if a.family in ("num", "row")), key=lambda a: a.rank)
+    nums = sorted((a for a in g if a.family in ("num", "row", "inline")), key=lambda a: a.rank)
     numa = nums[0] if nums else next((a for a in g if a.family == "item"), None)
     if numa is not None and numa.family == "item" and re.fullmatch(r"[1-9]\d?", numa.numero or ""):
         numa = None  # a plain running number ("1.", "2)") orders the agenda; it is not the act's number

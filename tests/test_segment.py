@@ -107,3 +107,27 @@ def test_minutes_approval_is_not_the_objet_when_another_act_follows():
             "Monsieur le Maire expose le projet de travaux à l'école. Considérant l'intérêt du projet, le conseil "
             "municipal, après en avoir délibéré, DECIDE de lancer les travaux. Adopté à l'unanimité.")
     assert acts(text)[0][1] != "compte rendu de la séance du 2 février 2018"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a flattened extract: the number sits inside the line after the attendance, its title after it
+    ("EXTRAIT DU REGISTRE DES DELIBERATIONS Séance du 6 février 2023 PRESENTS : Mme Claire ROQUES, M. Paul VIDAL "
+     "ABSENTS : Monsieur Jean PONS n° 06-02-2023 - Rénovation de l'éclairage du stade municipal "
+     "Monsieur le Maire rappelle le projet. Vu le code général des collectivités territoriales, "
+     "le conseil municipal, après en avoir délibéré, APPROUVE le projet. Adopté à l'unanimité.",
+     ("06-02-2023", "Rénovation de l'éclairage du stade municipal")),
+    # the number after the title: no objet taken from the sentence that follows it
+    ("EXTRAIT DU REGISTRE DES DELIBERATIONS Séance du 2 mai 2024 Secrétaire de séance : Paul VIDAL "
+     "Zones d'accélération N°21/2024 La loi n° 2023-175 du 10 mars 2023 vise à accélérer les projets. "
+     "Vu le code de l'énergie, le conseil municipal, après en avoir délibéré, APPROUVE les zones. Adopté à l'unanimité.",
+     ("21/2024", None)),
+])
+def test_a_single_acts_number_inside_a_line(text, expected):
+    assert acts(text) == [expected]
+
+
+def test_a_reference_inside_the_body_is_not_the_single_acts_number():
+    text = ("EXTRAIT DU REGISTRE DES DELIBERATIONS Séance du 2 mai 2024 Objet : Tarifs de la cantine "
+            "Vu le code général des collectivités territoriales, vu le contrat n° 2021-45 Restauration Plus, "
+            "le conseil municipal APPROUVE les tarifs. Adopté à l'unanimité.")
+    assert acts(text) == [(None, "Tarifs de la cantine")]
