@@ -852,7 +852,59 @@ _LIST_COUNT_IN = re.compile(r"\((\d{1,3})\)[\s.,;]*$")
 _LIST_COUNT_FIELD = {"presents": "nb_presents"}
 
 
+_NL_BEFORE_CAP = re.compile(r"\n(?=[^\S\n]*\p{Lu})")
+_LINE_TAIL = re.compile(r"(?:(?<![\p{L}'’\-.])\p{Lu}[\p{L}'’\-]*\.?[^\S\n]*)+$")
+_PREP_END = re.compile(r"(?<![\p{L}'’])(?:à|a|de|par|pour|d['’])[^\S\n]*$")
+_UPPER_WORD = re.compile(r"[^\S\n]*(\p{Lu}[\p{Lu}'’\-]+)(?![\p{Ll}.])(?:[^\S\n]+(\p{Lu}[\p{Lu}'’\-]+)(?![\p{Ll}.]))?")
+_CAP_THEN_UPPER = re.compile(r"[^\S\n]*\p{Lu}\p{Ll}[\p{Ll}'’\-]*[^\S\n]+\p{Lu}[\p{Lu}'’\-]+(?![\p{Ll}.])")
+
+
+@functools.cache
+def _civ_full() -> re.Pattern:
+    return re.compile(rf"(?:{N.civility_pattern()})\.?")
+
+
+def _wrap_inside_name(text: str, i: int) -> bool:
+    """Whether the line break at ``text[i]`` cuts a name (or a proxy phrase) rather than ending a list item:
+    'Monsieur Jean-Jacques⏎CARRETERO', 'Mme⏎Anne PETIT', '(pouvoir à⏎Claire MONNIER)', 'M. Jean⏎Claude CORMONT'."""
+    line = text[max(text.rfind("\n", max(0, i - 120), i) + 1, i - 120) : i]
+    if _PREP_END.search(line):
+        return True  # "pouvoir à⏎Claire MONNIER": a preposition waits for its name
+    tail = _LINE_TAIL.search(line)
+    if tail is None:
+        return False
+    toks = tail.group().split()
+    civ = _civ_full()
+    words = [t for t in toks if not civ.fullmatch(t)]
+    if not words:
+        return True  # "Madame⏎Florence DEMOUY"
+    if len(words) > 3 or any(len(w) > 1 and w.isupper() for w in words) or fold(words[-1]) in N._not_names():
+        return False
+    m = _UPPER_WORD.match(text, i + 1)
+    if m:
+        first = fold(m.group(1))
+        if first in N._particles():
+            return bool(m.group(2)) and fold(m.group(2)) not in N._not_names()
+        return first not in N._not_names() and not civ.match(m.group(1))
+    # "M. Jean⏎Claude CORMONT": a first name cut after a civility
+    return len(words) < len(toks) and bool(_CAP_THEN_UPPER.match(text, i + 1))
+
+
+@functools.lru_cache(maxsize=4)
+def _unwrapped(text: str) -> str:
+    """``text`` with the line breaks that cut a name made spaces (same length, same offsets): PDF lines wrap
+    inside names and proxy phrases, where a break is no list separator."""
+    cut = [m.start() for m in _NL_BEFORE_CAP.finditer(text) if _wrap_inside_name(text, m.start())]
+    if not cut:
+        return text
+    chars = list(text)
+    for i in cut:
+        chars[i] = " "
+    return "".join(chars)
+
+
 def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found]:
+    text = _unwrapped(text)
     out: list[Found] = []
     labels = find_labels(text, start, end)
     # counts: one per field, the best-scored, first in text
