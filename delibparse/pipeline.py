@@ -22,7 +22,7 @@ from .fields import nature
 from .fields.base import Context, Found
 from .layout import Layout
 from .record import Act, Document, ErrorItem, Evidence, RecordWarning, Vote
-from .segment import ActSpan, Segmentation, segment
+from .segment import ActSpan, Segmentation, printed_number, segment
 
 OcrMode = Literal["auto", "never", "always"]
 
@@ -293,6 +293,12 @@ def _build(span: ActSpan, chosen: dict[str, Found], cleaned: Cleaned, layout: La
         values["numero"] = span.numero
         if span.numero_start is not None:
             prov["numero"] = _evidence(Found("numero", span.numero, span.numero_start, span.numero_end or span.numero_start, span.rule), cleaned, layout)
+    ident = chosen.get("identifiant_actes")
+    if not span.numero and ident is not None:  # the number printed as the @ctes identifier carries it
+        hit = printed_number(cleaned.text, span.start, span.end, ident.value)
+        if hit:
+            values["numero"] = cleaned.text[hit[0] : hit[1]]
+            prov["numero"] = _evidence(Found("numero", values["numero"], *hit, "segment.actes_id"), cleaned, layout)
     if span.objet:
         values["objet"] = span.objet
         prov["objet"] = _evidence(Found("objet", span.objet, span.objet_start or span.start, span.objet_end or span.start, span.rule), cleaned, layout)

@@ -851,3 +851,27 @@ def _make_act(text: str, g: list[Anchor], start: int, end: int) -> ActSpan:
             act.objet = re.sub(r"\s+", " ", text[span[0] : span[1]]).strip()
             break
     return act
+
+
+_ACTES_ID = re.compile(r"\d{2,3}[AB]?-\d{9}-\d{8}-(?P<internal>.+)-[A-Z]{2}")
+
+
+def printed_number(text: str, start: int, end: int, actes_id: str) -> tuple[int, int] | None:
+    """Where ``text[start:end]`` prints the act number that its @ctes identifier carries, separators
+    aside: "2023/009" for "065-216502260-20230123-2023009-DE" (DOMAIN.md §3.5); never inside an identifier.
+
+    >>> t = "Séance du 23 janvier 2023 2023/009 Présents : … ID : 065-216502260-20230123-2023009-DE"
+    >>> s, e = printed_number(t, 0, len(t), "065-216502260-20230123-2023009-DE"); t[s:e]
+    '2023/009'
+    """
+    m = _ACTES_ID.fullmatch(actes_id or "")
+    key = re.sub(r"[\W_]", "", m.group("internal")) if m else ""
+    if len(key) < 3 or not any(c.isdigit() for c in key):
+        return None
+    pattern = r"(?<![\w/.-])" + r"(?:[ ]?[-/_.][ ]?)?".join(map(re.escape, key)) + r"(?![\w/-])"
+    for hit in re.finditer(pattern, text[start:end], flags=re.IGNORECASE):
+        s, e = start + hit.start(), start + hit.end()
+        if not re.search(r"\d{8}-\S*$", text[max(0, s - 40) : s]):  # not the identifier itself
+            return s, e
+    return None
+

@@ -131,3 +131,28 @@ def test_a_reference_inside_the_body_is_not_the_single_acts_number():
             "Vu le code général des collectivités territoriales, vu le contrat n° 2021-45 Restauration Plus, "
             "le conseil municipal APPROUVE les tarifs. Adopté à l'unanimité.")
     assert acts(text) == [(None, "Tarifs de la cantine")]
+
+
+@pytest.mark.parametrize("printed, actes_id", [
+    ("2023/009", "065-216502260-20230123-2023009-DE"),
+    ("03-2024", "095-219501426-20240105-032024-DE"),
+    ("14/25-02-20/C", "026-242600252-20200225-14-25-02-20-C-DE"),
+])
+def test_an_unlabelled_act_number_is_the_one_its_actes_identifier_carries(printed, actes_id):
+    from delibparse.pipeline import parse_text
+
+    text = (f"Envoyé en préfecture le 30/01/2024 Reçu en préfecture le 30/01/2024 ID : {actes_id} "
+            f"EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL Séance du 23 janvier 2024 {printed} "
+            "OBJET : Tarifs de la salle des fêtes Présents : Mme Claire ROQUES, M. Paul VIDAL. "
+            "Le conseil municipal, après en avoir délibéré, APPROUVE les tarifs. Adopté à l'unanimité.")
+    act = parse_text(text).acts[0]
+    assert act.numero == printed
+    assert act.provenance["numero"].text == printed
+
+
+def test_no_number_when_the_identifiers_number_is_not_printed():
+    from delibparse.segment import printed_number
+
+    text = "ID : 065-216502260-20230123-2023009-DE Séance du 23 janvier 2023 OBJET : Tarifs"
+    assert printed_number(text, 0, len(text), "065-216502260-20230123-2023009-DE") is None
+    assert printed_number(text, 0, len(text), "not an identifier") is None
