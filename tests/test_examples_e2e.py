@@ -38,9 +38,6 @@ def needs_ocr(path: Path) -> bool:
 
 # --------------------------------------------------------------------------- the ledger of known failures
 # Reasons shared by several cases:
-_WRAPPED_NAME = ("a name wrapped over two PDF lines keeps one half: 'Mme Hélène\\nGUÉRINEAU' -> 'Hélène',"
-                 " 'Bertrand\\nLEVRARD' -> 'LEVRARD' (attendance, names)")
-_WRAPPED_PROXY = "a proxy whose receiver wraps to the next line ('(pouvoir à\\nClaire MONNIER)') is lost (attendance)"
 _CLOSING_DATES = "the closing 'transmises en préfecture le ... et publiées le ...' sentence reaches the last act only"
 _HEADER_TABLE = "the header table 'Date de la séance | ... | Présents | Votants' over its value row is not read"
 _NEXT_STAMP = ("the @ctes stamp heading act 2's page goes to act 1 (the act before it), act 2 gets act 1's or none:"
@@ -66,30 +63,15 @@ KNOWN: dict[str, str] = {
                             " de M. Loïc ROUSSELIÈRE' (pipeline HEAD_FIRST)"),
     "ex05-act2-date_publication": _CLOSING_DATES,
     "ex05-act2-date_transmission_prefecture": _CLOSING_DATES,
-    "ex05-act2-presents": _WRAPPED_NAME,
-    "ex05-act2-president": _WRAPPED_NAME,
-    "ex05-act3-presents": _WRAPPED_NAME,
-    "ex05-act3-president": _WRAPPED_NAME,
-    "ex06-pouvoirs": _WRAPPED_PROXY,
-    "ex06-presents": _WRAPPED_NAME,
     "ex07-membres_en_exercice": _HEADER_TABLE,
     "ex07-nb_presents": _HEADER_TABLE,
     "ex07-nb_votants": _HEADER_TABLE,
-    "ex07-presents": _WRAPPED_NAME,
-    "ex07-president": _WRAPPED_NAME,
-    "ex08-pouvoirs": _WRAPPED_PROXY,
-    "ex08-presents": _WRAPPED_NAME,
-    "ex08-president": _WRAPPED_NAME,
-    "ex09-presents": _WRAPPED_NAME,
-    "ex10-presents": _WRAPPED_NAME,
     "ex11-act1-date_reception_prefecture": _NEXT_STAMP,
     "ex11-act1-identifiant_actes": _NEXT_STAMP,
     "ex11-act1-pages": _NEXT_STAMP + ": act 1 runs onto page 3",
-    "ex11-act1-presents": _WRAPPED_NAME,
     "ex11-act2-date_reception_prefecture": _NEXT_STAMP,
     "ex11-act2-identifiant_actes": _NEXT_STAMP,
     "ex11-act2-nb_presents": "'Mme X présente une demande' is read as the count 'présents : 1' (attendance.count_label)",
-    "ex11-act2-presents": _WRAPPED_NAME,
 }
 
 # --------------------------------------------------------------------------- the cases
