@@ -189,10 +189,11 @@ EXTRAIT = re.compile(r"(?i)extrait\s+(?:du\s+(?:registre|proc[eè]s[- ]verbal)|d
 OBJET_STOP = re.compile(
     r"""(?x)
       \n
-    | \s(?=(?:M\.|Mme|Monsieur|Madame|MM\.)\s+(?:le|la)\s+(?:Maire|Pr[ée]sidente?)\b)
+    | (?<!\b(?:par|de|à|au|du|avec|pour))\s(?=(?:M\.|Mme|Monsieur|Madame|MM\.)\s+(?:le|la)\s+(?:Maire|Pr[ée]sidente?)\b)
+    | (?<!\b(?:du|de|le|des|les))\s(?=Compte[- ]rendu\s+(?:sommaire\s+)?(?:du|de\s+la)\s+(?:Conseil|s[ée]ance))  # a page header
     | \s(?=(?:Le|La)\s+(?:Maire|Pr[ée]sidente?|Conseil|Commission|Comit[ée]|Bureau|loi|Ville|Commune)\b)
     | \s(?=(?:Vu|VU|Considérant|CONSIDERANT|Rapporteur|RAPPORTEUR|Exposé|EXPOSE|Après|Sur\s+(?:le\s+rapport|proposition)|Conformément|Par\s+d[ée]lib[ée]ration|Il\s+est|Nombre\s+de|Date\s+de|Présents?|Etaient|Étaient|Vote|VOTE|Pour\s*:|Rappel|Dans\s+le\s+cadre|Lors\s+de|Suite\s+[àa]|Intervention|Par\s+courri|En\s+application|Au\s+vu|Afin)\b)
-    | \s(?=(?:Le|La|Les|L'|Il|Elle|Ils|Ce|Cette|Ces|Un|Une|Dans|Pour|Après|Depuis|Par|En|Au|Aux|Lors|Monsieur|Madame)\s+\p{Ll})
+    | (?<!\b(?:par|de|à|au|du|avec|pour))\s(?=(?:Le|La|Les|L'|Il|Elle|Ils|Ce|Cette|Ces|Un|Une|Dans|Pour|Après|Depuis|Par|En|Au|Aux|Lors|Monsieur|Madame)\s+\p{Ll})
     | \s(?=(?:Monsieur|Madame)\s+[\p{Lu}][\p{L}\-]+\s+[\p{Lu}])
     | \s(?=(?:Monsieur|Madame|M\.|Mme)\s+[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*\s*,\s*(?:rapporteur|adjoint|maire|vice))
     | (?<=[\p{Lu}]{3})(?=(?:M\.|Mme|MM\.)\s*[\p{Lu}][\p{Ll}])
@@ -505,6 +506,8 @@ def _objet_from(text: str, start: int, limit: int, caps_end: int | None = None) 
         pos = start + 3
         for _ in range(4):  # a title wrapped over several lines goes on after a line end
             m = OBJET_STOP.search(text, pos, window_end)
+            while m and text[m.start()] == "." and text.count("«", start, m.start()) > text.count("»", start, m.start()):
+                m = OBJET_STOP.search(text, m.end(), window_end)  # a full stop inside a quoted title
             if not (m and text[m.start()] == "\n" and _wraps(text, m.start(), start)):
                 break
             pos = m.start() + 1

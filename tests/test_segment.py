@@ -156,3 +156,21 @@ def test_no_number_when_the_identifiers_number_is_not_printed():
     text = "ID : 065-216502260-20230123-2023009-DE Séance du 23 janvier 2023 OBJET : Tarifs"
     assert printed_number(text, 0, len(text), "065-216502260-20230123-2023009-DE") is None
     assert printed_number(text, 0, len(text), "not an identifier") is None
+
+
+@pytest.mark.parametrize("heading, objet", [
+    # "Monsieur le Maire" after a preposition belongs to the title
+    ("01 Information du Conseil Municipal relative aux décisions prises par Monsieur le Maire Rapporteur : Paul VIDAL",
+     "Information du Conseil Municipal relative aux décisions prises par Monsieur le Maire"),
+    # a full stop inside a quoted title does not end it
+    ("02 Tarif de vente du livre « Marcel et Rose. Les jardins de Lunel » à la boutique de l'office Rapporteur : Paul VIDAL",
+     "Tarif de vente du livre « Marcel et Rose. Les jardins de Lunel » à la boutique de l'office"),
+    # the running header of the minutes glued after a title
+    ("03 Rénovation des façades - Attribution de subventions Compte-rendu sommaire du Conseil Municipal du mardi 7 mars 2023 "
+     "Rapporteur : Paul VIDAL", "Rénovation des façades - Attribution de subventions"),
+])
+def test_objet_ends_where_the_title_ends(heading, objet):
+    from delibparse.segment import _objet_from
+
+    span = _objet_from(heading, 3, len(heading))
+    assert heading[span[0]:span[1]] == objet
