@@ -660,9 +660,49 @@ def segment(text: str) -> Segmentation:
             return Segmentation(head=(0, n), acts=[], single=True)
         return Segmentation(head=(0, n), acts=[_single(text, anchors)], tail=(n, n), single=True)
     head = (0, min(head_end, acts[0].start))
+    if _TABLE_HEADER.search(text, 0, acts[0].start):
+        for act in acts:
+            _untangle_objet(text, act)
     acts = sorted(_pv_approval(text, head) + _secretary_vote(text, head), key=lambda a: a.start) + acts
     first = acts[0].start
     return Segmentation(head=(0, min(head_end, first)), acts=acts, tail=(acts[-1].end, n))
+
+
+# the header of a table of acts whose objet column is followed by a rapporteur and a vote column
+_TABLE_HEADER = re.compile(r"(?i)\bobjet\s*\|?\s*(?:rapporteurs?|[ée]lus?\s+r[ée]f[ée]rents?)\s*\|?\s*(?:vote|r[ée]sultat|d[ée]cision)s?\b")
+# what the rapporteur and vote cells hold, once their lines are interleaved with the objet's
+_OTHER_CELLS = re.compile(
+    r"""(?x)
+      \b(?i:point\s+report[ée]\s+[àa]\s+une\s+prochaine\s+s[ée]ance)
+    | \b(?i:majorit[ée]\s+pour\s+\d+(?:\s+votes?)?)
+    | \b(?i:(?:approuv|adopt|rejet)[ée]e?s?)\b
+    | \b(?i:[àa]\s+l['’]\s*unanimit[ée])
+    | (?:\d+\s+)?(?i:votes?\s+)?\b(?i:contre)\s*(?::|(?=\())
+    | (?:\d+\s+)?\b(?i:abstentions?)\s*:?
+    | \(?[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?\s+[\p{Lu}]{2,}(?:[- ][\p{Lu}]{2,})*\b[,)]?   # Prénom NOM
+    | (?<!\()\b[\p{Lu}]{3,}[,)]                                                             # a surname cut from its given name
+    | \([\p{Lu}][\p{Ll}]+(?=\s)                                                          # a given name cut from its surname
+    | \|
+    """)
+# a letterhead or footer line met inside a table spread over pages
+_FOOTER = re.compile(r"\b(?:Mairie\s+d|T[ée]l\.?\s*:|Fax\s*:|Mail\s*:|www\.)")
+
+
+def _untangle_objet(text: str, act: ActSpan) -> None:
+    """An objet cell of a flattened table of acts (Objet | Rapporteur | Vote), whose lines come
+    interleaved with the other cells': "Aide Michel AUDRAN Approuvée exceptionnelle … à l'unanimité"
+    gives "Aide exceptionnelle …"."""
+    if act.objet_start is None:
+        return
+    end = act.end
+    foot = _FOOTER.search(text, act.objet_start, end)
+    if foot:
+        end = foot.start()
+    kept = _OTHER_CELLS.sub(" ", text[act.objet_start : end])
+    objet = re.sub(r"\s+", " ", kept).strip(" -–—,;:|")
+    objet = re.sub(r"\s+([,)])", r"\1", objet)
+    if len(objet) >= 8:
+        act.objet, act.objet_end = objet, end
 
 
 def _single(text: str, anchors: list[Anchor]) -> ActSpan:

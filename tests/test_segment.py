@@ -174,3 +174,18 @@ def test_objet_ends_where_the_title_ends(heading, objet):
 
     span = _objet_from(heading, 3, len(heading))
     assert heading[span[0]:span[1]] == objet
+
+
+def test_objets_of_a_flattened_table_of_acts_without_the_rapporteur_and_vote_cells():
+    # a three-column table (Objet | Rapporteur | Vote) whose cells' lines came out interleaved
+    text = ("CONSEIL MUNICIPAL DU 6 MARS 2023 COMPTE-RENDU DES VOTES Objet Rapporteur Vote "
+            "D01 FINANCES - Subvention Paul VIDAL Approuvée exceptionnelle au club de football à l'unanimité "
+            "D02 | VOIRIE - Réfection du chemin Claire ROQUES Majorité pour 2 votes des Vignes et du chemin contre : "
+            "Marc PONS, des Prés Anne RIBES "
+            "D03 | ECOLE - Tarifs de la cantine Paul VIDAL Approuvée à l'unanimité "
+            "Mairie de Lunel Tél.: 0400000000")
+    assert acts(text) == [
+        ("D01", "FINANCES - Subvention exceptionnelle au club de football"),
+        ("D02", "VOIRIE - Réfection du chemin des Vignes et du chemin des Prés"),
+        ("D03", "ECOLE - Tarifs de la cantine"),
+    ]
