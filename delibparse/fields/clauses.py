@@ -37,10 +37,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+import re as stdre
+
 import regex as re
 
 from ..lexicon import load, strip_accents
 from .base import Context, Found
+from .prefilter import DIGIT as _DIGIT, Starts
 
 FIELDS = ("visas", "considerants", "decisions")
 
@@ -112,6 +115,7 @@ class _Rx:
 
     starters: tuple[tuple[str, re.Pattern], ...]  # the words that open a unit, in priority order
     starter_words: dict[str, tuple[int, ...]]  # folded first word -> indices in ``starters``
+    word_scan: stdre.Pattern | None  # speed: the tokens of ``starter_words`` in ``_WORD_FOLD``'s copy
     verb3: re.Pattern  # a decision verb, present 3rd person (singular or plural), any case
     verb_start: re.Pattern  # a unit opening with a decision verb (present)
     inf_start: re.Pattern  # a unit opening with an infinitive ("D'approuver", "valider")
@@ -182,6 +186,7 @@ def _rx() -> _Rx:
     return _Rx(
         starters=compiled,
         starter_words=by_word,
+        word_scan=_word_scan(by_word, [name for name, _ in compiled]),
         verb3=re.compile(rf"(?<![{L}])(?i:\L<v3>)(?![{L}'’])", ignore_unused=True, **lists),
         verb_start=re.compile(rf"^(?i:\L<v3>)(?![{L}'’])", ignore_unused=True, **lists),
         inf_start=re.compile(rf"^(?i:(?:d['’]\s*|de\s+|d\s+)?\L<vinf>)(?![{L}])", ignore_unused=True, **lists),
@@ -209,7 +214,7 @@ def _rx() -> _Rx:
 
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ]|\d{1,3}\s+[A-ZÀ-ÖØ-Þ])")
 _HARD_NL = re.compile(r"(?<=[.;:!?])[ \t]*\n\s*|\n[ \t]*\n\s*")
-_BULLET_AT = re.compile(
+_BULLET_AT = Starts(re.compile(
     rf"""(?x)
     (?=[ \t]*(?:[•▪►➢❖◦‣⁃→·■□◆◇○●➔✓✔\u2023\u25aa\u27a2{_PRIVATE}\-–—*>+_\d]|[a-h]\)))  # speed: what (?P<b>) starts with
     (?:(?<=^|\n)[ \t]*|(?<=[.;:,!?|])[ \t]*|(?<=\s))
@@ -217,7 +222,12 @@ _BULLET_AT = re.compile(
         |(?<=(?:^|\n|[.;:,!?|])[ \t]*)(?:[-–—*>+]|_+|\d{{1,2}}\s?(?:°\)?|[.)])|[a-h]\))
         |(?<=(?:^|\n)[ \t]*)\d{{1,2}}\s*[-–])
     (?=[ \t_]*[\p{{L}}«"(])
-    """
+    """),
+    # speed: where a match may start, for the standard ``re``: a line start, a stop or a space, then
+    # a bullet, a dash or a list number (its \s holds every space of ``regex``, _DIGIT every digit)
+    rf"""(?x)(?:^|(?<=[\s.;:,!?|]))[ \t]*
+    (?:[•▪►➢❖◦‣⁃→·■□◆◇○●➔✓✔\u2023\u25aa\u27a2{_PRIVATE}\-–—*>+_]
+      |{_DIGIT}{{1,2}}\s?(?:°|[.)])|{_DIGIT}{{1,2}}\s*[-–]|[a-h]\))""",
 )
 _LEAD = re.compile(rf"^[\s{re.escape(_BULLETS)}{_PRIVATE}|]*(?:(?:\d{{1,2}}\s?(?:°\)?|[.)])|[a-h]\))\s+)?[\s_]*")
 # what ends a clause but is not part of it: punctuation, a dangling bullet or list number ("; 2.")
@@ -342,13 +352,91 @@ _PIPE = re.compile(r"\s\|\s")
 _WORD_START = re.compile(r"(?<![\p{L}\d])(?:[\p{L}]+|\d+)")
 
 
+class _WordFold(dict):
+    """Character code -> the character a token is compared by: a letter folds to
+    ``strip_accents(c).lower()`` (``_MARK`` when that is not one character); other characters stay."""
+
+    __slots__ = ()
+
+    def __missing__(self, cp: int) -> str:
+        c = chr(cp)
+        out = c
+        if _LETTER.match(c):
+            out = strip_accents(c).lower()
+            if len(out) != 1:
+                out = _MARK
+        self[cp] = out
+        return out
+
+
+_LETTER = re.compile(r"\p{L}")
+_MARK = "\uffff"
+_WORD_FOLD = _WordFold()
+
+
+def _word_scan(by_word: dict[str, tuple[int, ...]], names: list[str]) -> stdre.Pattern | None:
+    """Speed: a standard ``re`` pattern that finds, on ``s.translate(_WORD_FOLD)``, every token of ``s``
+    whose key is in ``by_word`` (and more): a key preceded by no ASCII letter or digit and followed by
+    no ASCII letter, or a number of one or two digits before ")" (all a number opens: "3) Délibération").
+    A folded letter is an ASCII letter or digit only where the source holds a letter, and a token's
+    folded letters spell its key, so no such token is missed. None when a key is not plain ASCII."""
+    words = [w for w in by_word if w != "#"]
+    if not all(stdre.fullmatch(r"[a-z]+", w) for w in words):
+        return None
+    digits = {names[i] for i in by_word.get("#", ())}
+    alts = ["(?<![a-z0-9])%s(?![a-z])" % _trie(words)]
+    if digits == {"heading"}:
+        alts.append(rf"{_DIGIT}{{1,2}}\)")
+    elif digits:
+        alts.append(_DIGIT)
+    return stdre.compile("|".join(alts))
+
+
+def _trie(words) -> str:
+    """A regex matching exactly ``words`` (plain ASCII), factored by common prefixes, which the
+    standard ``re`` scans many times faster than a flat alternation.
+
+    >>> _trie(["le", "les", "la", "vu"])
+    '(?:(?:l(?:a|e(?:s)?)|vu))'
+    """
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [stdre.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{emit(tree)})"
+
+
+def _word_starts(s: str, rx: _Rx):
+    """The ``_WORD_START`` tokens of ``s`` whose key may be in ``rx.starter_words`` (all of them, in
+    order, when the speed scan does not apply)."""
+    f = s.translate(_WORD_FOLD) if rx.word_scan is not None else _MARK
+    if _MARK in f:
+        yield from _WORD_START.finditer(s)
+        return
+    match = _WORD_START.match
+    for c in rx.word_scan.finditer(f):
+        w = match(s, c.start())
+        if w is not None:
+            yield w
+
+
 def _starter_matches(s: str, rx: _Rx):
     """(match, name) of the first starter pattern matching at each word start of ``s``."""
     keys = _TOKEN_GROUPS if rx is _rx() else {}
     if len(keys) > 50000:
         keys.clear()
     starters = rx.starters
-    for w in _WORD_START.finditer(s):
+    for w in _word_starts(s, rx):
         tok = w.group()
         key = "#" if tok[0].isdigit() else tok
         idx = keys.get(key)
@@ -358,6 +446,8 @@ def _starter_matches(s: str, rx: _Rx):
         if not idx:
             continue
         pos = w.start()
+        if not tok[0].isupper() and not any(_lower_may_open(starters[i][0], s, pos) for i in idx):
+            continue  # speed: _breaks would drop whatever matched here
         for i in idx:
             name, pat = starters[i]
             # speed: skip a pattern that cannot match here (what its first characters require)
@@ -373,6 +463,27 @@ def _starter_matches(s: str, rx: _Rx):
             if m:
                 yield m, name
                 break
+
+
+def _lower_may_open(name: str, s: str, pos: int) -> bool:
+    """Whether a starter ``name`` matched at ``pos`` on a word that does not open with a capital may be
+    kept by ``_breaks`` (False: it drops it, whatever the starters after it would have given, since
+    none of them would be kept either when this holds for every one of them)."""
+    if name in ("subj", "end", "vote", "inf"):
+        return False  # dropped without a capital
+    if name == "pre":
+        return s.startswith("apr", pos)  # "après en avoir délibéré" after a comma or colon
+    if name == "subjlow":
+        return s[pos] == "l" and bool(_SUBJLOW_BEFORE.search(s, max(0, pos - 4), pos))
+    if name == "verb":  # in lower case, a verb opens only after a bullet or "à l'unanimité,"
+        i = pos
+        while i > 0 and s[i - 1] in " \t_":
+            i -= 1
+        if i > 0 and (s[i - 1] in _BULLETS or "\ue000" <= s[i - 1] <= "\uf8ff") and (
+                i == 1 or s[i - 2] in " \t\n.;:,|"):
+            return True
+        return bool(_VOTED_BEFORE.search(s, max(0, pos - 60), pos))
+    return True
 
 
 _TOKEN_GROUPS: dict[str, tuple[int, ...]] = {}  # a token as written -> the starter patterns it may open

@@ -42,6 +42,7 @@ import regex as re
 
 from ..lexicon import load, number_word_pattern, parse_int
 from .base import Context, Found
+from .prefilter import DIGIT, Starts, literal_starts, trie
 
 FIELDS = (
     "vote.pour",
@@ -169,10 +170,11 @@ LABEL_FIRST = re.compile(
 )
 
 # "Pour 20, Contre 2, Abstention 1" (no colon; the label written with a capital: checked in code)
+_LN_LABELS = r"(?:(?P<pour>pour)|(?P<contre>contre)|(?P<abstention>abstentions?))"
 LABEL_NUMBER = re.compile(
     r"""(?x)
     (?<![\w'])(?<!majorite\s)
-    (?:(?P<pour>pour)|(?P<contre>contre)|(?P<abstention>abstentions?))
+    """ + _LN_LABELS + r"""
     \s+(?P<n>\d{1,3})(?!\d)
     (?=\s*(?:[,;|/\n)]|\.(?!\d)|$|et\s|(?:pour|contre|abstentions?|votants)\b))
     """
@@ -238,11 +240,13 @@ _TLAB_RE = re.compile(r"(?:pour|contre|abstention|votants|nppv)")
 _PRECEDING_NUM = re.compile(r"(?<![\w.,])(\d{1,3})\s*\|?\s*$")
 
 # Names given without a count: "Abstention(s) de : Mme A, M. B", "Ont voté contre : M. X"
+_NO_WHO = (r"(?:(?P<contre>(?:ont\s+vote\s+|votes?\s+|voix\s+)?contre)"
+           r"|(?P<abstention>abstentions?(?:\s*\(s\))?|(?:se\s+sont\s+|s'est\s+)abstenue?s?)"
+           r"|(?P<nppv>(?:ne\s+(?:prend|prennent)|n'ont|n'a|ne\s+participe(?:nt)?)\s+pas\s+(?:pris\s+)?(?:part|participe)\s+au\s+vote|nppv))")
 NAMES_ONLY = re.compile(
     r"""(?x)
     (?<![\w'])
-    (?:(?P<contre>(?:ont\s+vote\s+|votes?\s+|voix\s+)?contre)|(?P<abstention>abstentions?(?:\s*\(s\))?|(?:se\s+sont\s+|s'est\s+)abstenue?s?)
-       |(?P<nppv>(?:ne\s+(?:prend|prennent)|n'ont|n'a|ne\s+participe(?:nt)?)\s+pas\s+(?:pris\s+)?(?:part|participe)\s+au\s+vote|nppv))
+    """ + _NO_WHO + r"""
     \s*(?P<sep>de\s*:?|:)\s*
     """
 )
@@ -312,6 +316,45 @@ VOTANTS_NO_COLON = re.compile(rf"(?<![\w']){_LEX['votants_no_colon']}\s+(?P<n>\d
 STRONG_SANS_VOTE = re.compile(_LEX["strong_sans_vote"])
 _CIV_NAME = re.compile(r"(?:\bM\.|\bMM\.|\bMmes?\b\.?|\bMonsieur\b|\bMadame\b|\bMr\b\.?|\bMlle\b\.?)\s*(?:le\s+|la\s+)?[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}")
 CLOSING = _Alternation(_LEX["closing"])
+
+# Speed: the patterns find_mentions runs over a whole act are searched only where a fast standard
+# ``re`` pattern says one of their matches may start (``prefilter.Starts``: exactly the same matches).
+# The starts are the literal words each match opens with, read from the pattern's own fragments
+# (``literal_starts``), so a lexicon edit cannot hide a match (a fragment with no literal start
+# switches the speed-up off).
+
+
+def _starting(pattern: re.Pattern, *fragments: str):
+    starts: set[str] = set()
+    for fragment in fragments:
+        words = literal_starts(fragment)
+        if words is None:
+            return pattern
+        starts |= words
+    return Starts(pattern, trie(starts))
+
+
+def _number_first_starts() -> str | None:
+    """Where a NUMBER_FIRST match may start: a number (1 to 3 digits, or number words not opening
+    with "et"), spaces, then "(" or the first word of a noun or a kind."""
+    words = literal_starts("|".join(f"(?:{x})" for k in ("nouns", *KINDS) if k in _NF for x in _NF[k]))
+    if words is None:
+        return None
+    num = [fold_same_length(w) for w in load("numbers")["words"]]
+    if not all(w.isalpha() for w in num):
+        return None
+    first = trie(w for w in num if w != "et")
+    return rf"(?:{DIGIT}{{1,3}}|{first}(?:[\s-]+{trie(num)})*)\s*(?:\(|{trie(words)})"
+
+
+_LABEL_FIRST_AT = _starting(LABEL_FIRST, *(x for k in KINDS for x in _LEX["label_first"].get(k, ())))
+_LABEL_NUMBER_AT = _starting(LABEL_NUMBER, _LN_LABELS)
+_TABLE_AT = _starting(TABLE, _TLAB)
+_NAMES_ONLY_AT = _starting(NAMES_ONLY, _NO_WHO)
+_OUTCOME_WORD_AT = _starting(OUTCOME_WORD, _ADOPT, _REJECT)
+_NUMBER_FIRST_AT = Starts(NUMBER_FIRST, _number_first_starts()) if _number_first_starts() else NUMBER_FIRST
+# UNANIMITY opens with "a l'" / "l'" (the apostrophe or a space after "l"), or with its word
+_UNANIMITY_AT = Starts(UNANIMITY, r"a\s*l|l['\s]|unanim|vote|accord")
 
 # Speed: a pattern is searched only in a region that holds the words every one of its matches holds
 # (each group: words that must all be there); the words of the lexicon patterns are in votes.yaml.
@@ -499,7 +542,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
         taken.append((m.start, m.end))
 
     # 1. flattened tables first (they explain the label-first debris around them)
-    for m in TABLE.finditer(f, start, end):
+    for m in _TABLE_AT.finditer(f, start, end):
         labels = [x.group(0) for x in _TLAB_RE.finditer(m.group("head"))]
         vals = [(x.group(0), x.start(), x.end()) for x in re.finditer(r"\d{1,3}|/", f[m.start("vals"): m.end("vals")])]
         vals = [(v, a + m.start("vals"), b + m.start("vals")) for v, a, b in vals]
@@ -510,12 +553,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
             add(Mention(lab, a, b, _count(val), rule="votes.table"))
         taken.append((m.start(), m.end()))
     # 2. label-first counts
-    for m in LABEL_FIRST.finditer(f, start, end):
+    for m in _LABEL_FIRST_AT.finditer(f, start, end):
         if not free(m.start(), m.end()):
             continue
         k = _kind(m)
         add(Mention(k, m.start(), m.end(), _count(m.group("n")), rule="votes.label_first"))
-    for m in LABEL_NUMBER.finditer(f, start, end):
+    for m in _LABEL_NUMBER_AT.finditer(f, start, end):
         if not free(m.start(), m.end()) or not text[m.start()].isupper():
             continue
         if re.match(r"\s*(?:voix|votes?)\b", f[m.end(): m.end() + 8]):
@@ -539,7 +582,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
             add(Mention("contre", m.start("contre"), m.end("contre"), c, rule="votes.voices_against"))
             taken.append((m.start(), m.end()))
     # 4. number-first counts
-    for m in NUMBER_FIRST.finditer(f, start, end):
+    for m in _NUMBER_FIRST_AT.finditer(f, start, end):
         if not free(m.start(), m.end()):
             continue
         k = _kind(m)
@@ -554,7 +597,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
         if v is not None and free(m.start(), m.end()):
             add(Mention("pour", m.start(g), m.end(), v, rule="votes.by_voices", weak=True))
     # 5. names without a count
-    for m in NAMES_ONLY.finditer(f, start, end):
+    for m in _NAMES_ONLY_AT.finditer(f, start, end):
         if not free(m.start(), m.end()):
             continue
         nxt = text[m.end(): m.end() + 12]
@@ -592,7 +635,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
         if free(m.start(), m.end()):
             add(Mention("votants", m.start(), m.end(), int(m.group("n")), rule="votes.votants"))
     # 7. unanimity, majority, outcome words
-    for m in (UNANIMITY.finditer(f, start, end) if _holds(f, start, end, _UNANIMITY_NEEDS) else ()):
+    for m in (_UNANIMITY_AT.finditer(f, start, end) if _holds(f, start, end, _UNANIMITY_NEEDS) else ()):
         q = m.group("qual")
         qual = _QUALS.get(re.sub(r"\s+", " ", re.sub(r"^des\s+\d+", "des", q))) if q else None
         out.append(Mention("unanimite", m.start(), m.end(), qual=qual, rule="votes.unanimity"))
@@ -605,7 +648,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
                 continue
             seen_outcome.append((m.start(), m.end()))
             out.append(Mention("rejete", m.start(), m.end(), rule=rule))
-    for pat, rule in ((OUTCOME_SUBJECT, "votes.outcome_subject"), (OUTCOME_WORD, "votes.outcome_word")):
+    for pat, rule in ((OUTCOME_SUBJECT, "votes.outcome_subject"), (_OUTCOME_WORD_AT, "votes.outcome_word")):
         for m in pat.finditer(f, start, end):
             if any(not (m.end() <= s or m.start() >= e) for s, e in seen_outcome):
                 continue
