@@ -184,7 +184,7 @@ DELEGATION = re.compile(
       | prises?\s+en\s+(?:application|vertu)\s+de)
     | rend\s+compte\s+des\s+d[ée]cisions"""
 )
-EXTRAIT = re.compile(r"(?i)extrait\s+(?:du\s+(?:registre|proc[eè]s[- ]verbal)|des?\s+(?:d[ée]lib[ée]rations|registre))")
+EXTRAIT = re.compile(r"(?i)extrait\s*(?:du\s*(?:registre|proc[eè]s[- ]verbal)|des?\s*(?:d[ée]lib[ée]rations|registre))")
 # where an objet written in running text stops
 OBJET_STOP = re.compile(
     r"""(?x)
@@ -655,7 +655,7 @@ def segment(text: str) -> Segmentation:
     n_objet = sum(a.family == "objet" for a in anchors)
     if len(acts) == 1 and not extrait and _pv_approval(text, (0, min(head_end, acts[0].start))):
         pass  # minutes with one item and the approval of the previous minutes: two acts
-    elif len(acts) <= 1 or (extrait and len(nums) <= 1 and n_objet <= 1):
+    elif len(acts) <= 1 or (len(nums) <= 1 and n_objet <= 1 and (extrait or _heading_apart(anchors, acts))):
         if not acts and not OUTCOME.search(text):
             return Segmentation(head=(0, n), acts=[], single=True)
         return Segmentation(head=(0, n), acts=[_single(text, anchors)], tail=(n, n), single=True)
@@ -705,6 +705,14 @@ def _untangle_objet(text: str, act: ActSpan) -> None:
         act.objet, act.objet_end = objet, end
 
 
+def _heading_apart(anchors: list[Anchor], acts: list[ActSpan]) -> bool:
+    """One act whose number and "Objet :" label the attendance lists keep apart ("DELIBERATION n° 2023/021
+    L'an deux mille … Présents : … Objet : Ouverture des crédits …"): the two pieces of one heading."""
+    num = [a for a in anchors if a.family == "num" and a.rank <= 1]
+    obj = [a for a in anchors if a.family == "objet"]
+    return len(acts) == 2 and len(num) == 1 and len(obj) == 1 and acts[0].start <= num[0].start < obj[0].start == acts[1].start
+
+
 def _single(text: str, anchors: list[Anchor]) -> ActSpan:
     """The one act of a document: its number and objet from the strongest labelled anchors."""
     n = len(text)
@@ -723,6 +731,8 @@ def _single(text: str, anchors: list[Anchor]) -> ActSpan:
     if act.objet is None:
         _minutes_only(text, anchors, act)
     num = next((a for a in sorted((a for a in anchors if a.family == "num"), key=lambda a: (a.rank, not a.word, a.start)) if a.rank <= 1), None)
+    if num is None:  # "Rapport n° 1", "Point n° 4" of a single act's heading
+        num = next((a for a in anchors if a.family == "num" and a.rank == 2), None)
     if num is None:
         num = _inline_number(text, anchors)
         # its objet follows it, unless a sentence starts there ("N°36/2023 La loi n° …")

@@ -189,3 +189,20 @@ def test_objets_of_a_flattened_table_of_acts_without_the_rapporteur_and_vote_cel
         ("D02", "VOIRIE - Réfection du chemin des Vignes et du chemin des Prés"),
         ("D03", "ECOLE - Tarifs de la cantine"),
     ]
+
+
+def test_one_act_whose_number_and_objet_label_are_kept_apart_by_the_attendance():
+    text = ("DELIBERATION n° 2024/012 L'an deux mille vingt-quatre et le 8 mars à 18 heures, le Conseil Communautaire, "
+            "légalement convoqué, s'est réuni sous la présidence de Monsieur Jean PONS. Présents : Paul VIDAL, Claire ROQUES, "
+            "Anne RIBES. Votants : 3. Objet : Ouverture des crédits d'investissement Conformément à l'article L1612-1, "
+            "le Président peut engager des dépenses. Le Conseil, après en avoir délibéré, DECIDE d'ouvrir les crédits. "
+            "Adopté à l'unanimité.")
+    assert acts(text) == [("2024/012", "Ouverture des crédits d'investissement")]
+
+
+def test_an_extract_whose_title_lost_its_spaces_is_one_act_numbered_by_its_rapport():
+    text = ("rapport n° 4 - Voirie\n\nDélibération transmise au contrôle de légalité le : 7 avril 2008"
+            "EXTRAITDUREGISTRE DES DÉLIBERATIONSDU CONSEIL GÉNÉRAL Réunion du mardi 1 er avril 2008 RAPPORT N° 4 "
+            "PRÉSIDENT : M. Jean PONS OBJET DE LA DÉLIBÉRATION : PROGRAMME DE VOIRIE 2008 M. Paul VIDAL, RAPPORTEUR. "
+            "Vu le code de la voirie routière, le Conseil Général ADOPTE le programme. Adopté à l'unanimité.")
+    assert acts(text) == [("4", "PROGRAMME DE VOIRIE 2008")]
