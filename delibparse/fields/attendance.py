@@ -181,7 +181,9 @@ def _rx() -> dict:
         "presidence_hint": _lazy(r"(?i)sous\s+la\s+pr[ée]sidence\s+(?:de|du|d['’])\s*"),
         "secretaire": [
             _lazy(
-                rf"(?i:secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?)(?:\s*\(e?s?\))?(?:\s+(?i:est\s+|a\s+été\s+)?"
+                rf"(?i:secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?)(?:\s*\(e?s?\))?"
+                # "Désignation d'un secrétaire de séance (article L.2121-15 du CGCT) : Mme X a été désignée"
+                rf"(?:\s*\((?!e?s?\))[^()]{{3,160}}\)(?=\s*:))?(?:\s+(?i:est\s+|a\s+été\s+)?"
                 rf"(?i:d[ée]sign[ée]e?|[ée]lue?))?(?P<sep>\s*[:\-–]\s*|\s+)(?P<n>{namec}(?:\s+(?i:et)\s+{namec})?)"
             ),
             _lazy(  # "Secrétaire de séance : Commune de Saint-Paul - M. Jean LEROY"
@@ -248,6 +250,7 @@ _LOWER_START = re.compile(r"\s*\p{Ll}")
 _LOWER_WORD3 = re.compile(r"(?<![\p{L}'’])\p{Ll}{3,}")
 _ITEM_NUM = re.compile(r"\d{1,3}")
 _ANY_CAP = re.compile(r"\p{Lu}")
+_DIGIT = re.compile(r"\d")
 _PROXY_WORD = re.compile(r"(?i)pouvoir|procuration|mandat|repr[ée]sent")
 _VERB_START = re.compile(r"[Oo]nt\s|[Aa]\s|[Aa]vai|\p{Ll}")
 _GAVE_PROXY = re.compile(r"(?i)(?:ayant|avec|ont)\s+(?:donn[ée]\s+)?(?:pouvoir|procuration)")
@@ -316,6 +319,8 @@ def find_labels(text: str, start: int, end: int) -> list[Label]:
             lo = max(0, a - 80)
             if text.rfind("(", lo, a) > text.rfind(")", lo, a):
                 continue  # "(à compter de la délibération n°3)": a note, not a heading
+            if role in LIST_ROLES and _STATUS_BEFORE.search(text, lo, a) and not _COLON_AFTER.match(text, b):
+                continue  # "Adeline TAPHANEL - ABSENTE": a member's status in a roll-call table, not a heading
             if role in LIST_ROLES and (text[a].islower() or _ARTICLE_BEFORE.search(text, max(0, a - 12), a)) and not _COLON_AFTER.match(text, b):
                 # "les membres présents forment ...", "Sandrine X excusée": prose, not a heading;
                 # "Nombre de présents 45": a count
@@ -334,6 +339,7 @@ def find_labels(text: str, start: int, end: int) -> list[Label]:
     return out
 
 
+_STATUS_BEFORE = re.compile(r"\p{Lu}{2}[^\S\n]?[-–][^\S\n]?$")
 _ARTICLE_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:des|les|aux|de|du|d['’]|l['’])\s*$")
 _COUNT_PAREN = re.compile(r"[^\S\n]*\([^\S\n]*(?P<num>\d{1,3})[^\S\n]*\)")
 _COLON_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?:")
@@ -519,6 +525,9 @@ def _list_names(seg: str, trusted: frozenset[str] = frozenset()) -> list[str]:
                 junk = 0
                 continue
         n = N.clean_name(piece)
+        if n is None:
+            # "RELEVÉ DE Joëlle DUPRIEZ", "Vinciane 6 MARS 2023 FABER": a page header interleaved by extraction
+            n = N.without_caps_debris(piece)
         if n is not None:
             if len(n.split()) >= 4:
                 parts = N.find_names(n)
@@ -646,7 +655,8 @@ def find_lists(
             # "Absents excusés avant donné pouvoir : ..." (a heading split in two): the first part's role
             lab = Label(inherit, lab.start, lab.end)
         inherit = None
-        if lab.role != "pouvoirs" and e - s <= 40 and not _ANY_CAP.search(text[s:e]):
+        if lab.role != "pouvoirs" and e - s <= 40 and not _ANY_CAP.search(text[s:e]) and not _DIGIT.search(text[s:e]):
+            # "Absents excusés / ayant donné pouvoir :" (a heading split in two); not "présents : 27 Procurations : 7"
             inherit = lab.role
         seg = text[s:e]
         # "Excusés : Conformément à l'article L2121-20, ont donné pouvoir de voter en leur nom : ..."
@@ -659,6 +669,10 @@ def find_lists(
             off = m.end()
         body = seg[off:]
         body = body[: _body_end(body)]
+        body = _without_group_headings(body)
+        if lab.role == "presents" and _MARKED_ABSENT.search(body):
+            # "Gilles PELLE-ABSENT" in a flattened roll-call table: listed, but not present
+            body = _MARKED_ABSENT.sub(lambda m: " " * len(m.group()), body)
         if _SUPPLEANT.search(body):  # the large pattern only where its word is
             body = _rx()["suppleant"].sub(lambda m: " " * len(m.group()), body)
         pairs = lab.role == "pouvoirs" or bool(
@@ -712,6 +726,35 @@ def find_lists(
         if names:
             lists[role].append((names, s, e))
     return lists, pouvoirs
+
+
+@functools.cache
+def _group_heading() -> re.Pattern:
+    civ = N.civility_pattern()
+    # "Beaumont : M. Paul DURAND ; Mme Anne PETIT Saint-Roch : M. Jean MARTIN": a place heading inside a list
+    return re.compile(
+        rf"(?<![\p{{L}}'’\-.])(?:(?:Le|La|Les|L['’])[^\S\n]?)?\p{{Lu}}[\p{{L}}'’\-]*[^\S\n]*:"
+        rf"(?=[^\S\n]*(?:(?:{civ})|\p{{Lu}}[\p{{L}}'’\-]*[^\S\n]*:))"
+    )
+
+
+def _without_group_headings(body: str) -> str:
+    """A list grouped under place headings ('Saint-Roch : M. X ; Mme Y Pernay : M. Z') without its headings
+    (blanked, same length): the heading word glued after the group's last name is no part of it."""
+    if body.count(":") < 2:
+        return body
+    hits = list(_group_heading().finditer(body))
+    if len(hits) < 2:
+        return body
+    for m in reversed(hits):
+        body = body[: m.start()] + ";" + " " * (m.end() - m.start() - 1) + body[m.end() :]
+    return body
+
+
+_MARKED_ABSENT = re.compile(
+    r"(?:(?<![\p{L}'’\-])\p{Lu}\p{Ll}[\p{L}'’\-]*[^\S\n]+){0,2}(?<![\p{L}'’\-])\p{Lu}[\p{Lu}'’\-]*\p{Lu}"
+    r"[^\S\n]?[-–][^\S\n]?(?:ABSENTE?S?|EXCUS[ÉE]E?S?)(?![\p{L}])"
+)
 
 
 def _around(body: str, name: str) -> str:
@@ -847,6 +890,7 @@ def extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found]
         return []
 
 
+_CUT_MIN = 3000  # characters: a shorter text ending on a name is a snippet, not a cut document
 _LIST_COUNT = re.compile(r"[\s.,;]*\((\d{1,3})\)")
 _LIST_COUNT_IN = re.compile(r"\((\d{1,3})\)[\s.,;]*$")
 _LIST_COUNT_FIELD = {"presents": "nb_presents"}
@@ -921,10 +965,17 @@ def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found
             Found("_event.schedule", {"name": name, "list": role, kind: n, "pouvoir": proxy}, start, start, "attendance.schedule", 0.8)
         )
     for role, found in lists.items():
+        rule = "attendance.list"
+        if (
+            found and found[-1][2] >= len(text) > _CUT_MIN and found[-1][0] and text.rstrip().endswith(found[-1][0][-1])
+        ):
+            # a whole document that stops inside this list, on a name, was cut: that name is cut, the list partial
+            found = [x for x in found[:-1] + [(found[-1][0][:-1], found[-1][1], found[-1][2])] if x[0]]
+            rule = "attendance.list_cut"
         if not found:
             continue
         names = _dedupe([n for ns, _, _ in found for n in ns])
-        out.append(Found(role, names, found[0][1], found[-1][2], "attendance.list", 0.9))
+        out.append(Found(role, names, found[0][1], found[-1][2], rule, 0.9))
         # "…, Mme Sylvie VALENTE-LE HIR (27)": the list's count written right after it
         tail_start = max(found[-1][1], found[-1][2] - 12)
         count = (_LIST_COUNT_IN.search(text, tail_start, found[-1][2]) or _LIST_COUNT.match(text, found[-1][2], min(end, found[-1][2] + 12))) \

@@ -136,7 +136,7 @@ def _re() -> dict[str, re.Pattern]:
     return {
         # a heading glued to the name by text extraction: "Michel BOUTANTSECRÉTAIRE DE SÉANCE"
         "glued": re.compile(
-            r"(?<=\p{L}{2})(?:SECR[EÉ]TAIRE|[EÉ]TAI(?:EN)?T|PR[EÉ]SENTS?|ABSENTS?|EXCUS[EÉ]S?|OBJET|ADOPT[EÉ]E?|"
+            r"(?<=\p{L}{2})(?:[^\S\n]?[-–][^\S\n]?)?(?:SECR[EÉ]TAIRE|[EÉ]TAI(?:EN)?T|PR[EÉ]SENTS?|ABSENTS?|EXCUS[EÉ]S?|OBJET|ADOPT[EÉ]E?|"
             r"POUVOIRS?|PROCURATIONS?|RAPPORTEUR)(?![\p{Ll}]).*$",
             re.S,
         ),
@@ -232,6 +232,36 @@ def clean_name(s: str) -> str | None:
     if out.endswith(".") and not _INITIAL_END.search(out):
         out = out[:-1]
     return out or None
+
+
+_CAPS_DEBRIS = re.compile(r"(?<![\p{L}'’\-])(?:\p{Lu}[\p{Lu}'’\-]+|\d+)(?![\p{L}'’\-])")
+
+
+def without_caps_debris(s: str) -> str | None:
+    """The name left in a list item once words of a page header set in capitals ('RELEVÉ DE', 'BUREAU
+    COMMUNAUTAIRE DU', '6 MARS 2023') are taken out; None unless two name words or more remain.
+
+    >>> without_caps_debris("Didier BUREAU COMMUNAUTAIRE DU DALLOY"), without_caps_debris("DÉCISIONS DU BUREAU")
+    ('Didier DALLOY', None)
+    """
+    words = s.split()
+    drop = [False] * len(words)
+    for i, w in enumerate(words):
+        if _CAPS_DEBRIS.fullmatch(w.strip(",;.")) and (
+            w.strip(",;.").isdigit() or (fold(w.strip(",;.")) in _not_names() and fold(w.strip(",;.")) not in _particles())
+        ):
+            drop[i] = True
+    if not any(drop):
+        return None
+    # a particle in capitals next to dropped words goes with them ("RELEVÉ DE", "COMMUNAUTAIRE DU")
+    for i, w in enumerate(words):
+        if not drop[i] and w.isupper() and fold(w) in _particles() and (
+            (i > 0 and drop[i - 1]) or (i + 1 < len(words) and drop[i + 1])
+        ):
+            drop[i] = True
+    kept = " ".join(w for w, d in zip(words, drop) if not d)
+    n = clean_name(kept)
+    return n if n is not None and len(n.split()) >= 2 else None
 
 
 def find_names(s: str) -> list[str]:
