@@ -284,6 +284,9 @@ _FA18 = re.compile(r"(?:^|\n|[.!?»]\s|\d\s)$")  # not after ":", which announce
 _FA19 = re.compile(r"\s*(?:Le|La|Les|L'|Un|Une|Il|Elle|Suite|Par|Dans|Lors|Après|Monsieur|Madame|M\.|Mme)\s")
 _FA20 = re.compile(r"(?:M|MM|Mme|Mmes|MME|MMES|Mlle)\.?\s")
 _FA21 = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mlle)\.?|Monsieur|Madame)\s*$")
+# the column heads of a budget table in capitals ("TOTAUX EGAUX - FONCTIONNEMENT", "MONTANTS ( € )")
+_BUDGET_TABLE = re.compile(r"\b(?:TOTAL|TOTAUX|SOUS-TOTAL|MONTANTS?|INTITUL[ÉE]S\s+DES\s+COMPTES)\b|€")
+_SPEAKER_OPENS = re.compile(r"\s*(?:M\.|Monsieur|Madame|Mme)\s+(?:le|la)\s+(?:Maire|Pr[ée]sidente?)\s+\p{Ll}")
 _FA22 = re.compile(r"(?:^|\s)(?:M|MM|Mme)\.(?:\s|$)")
 
 
@@ -424,10 +427,10 @@ def find_anchors(text: str) -> list[Anchor]:
         h_start = m.start("head") + (lead.end() if lead else punct.end() if punct else 0)
         h_end = m.start("head") + len(raw)
         head = text[h_start:h_end].strip()
-        if len(head) < 10:
-            continue
         letters = len(_NOT_LETTER.sub("", head))
-        if letters < 10:
+        # a short heading ("DM RAR 2021") only between a sentence's end and the exposé it opens
+        short = _FA18.search(text[max(0, m.start() - 3) : m.start()]) and _SPEAKER_OPENS.match(text, h_end)
+        if (len(head) < 10 or letters < 10) and not (short and letters >= 4):
             continue
         words = _WORD2.findall(head)
         if len(words) < 2:
@@ -438,7 +441,7 @@ def find_anchors(text: str) -> list[Anchor]:
                 or not _FA19.match(text[h_end:] if tail else text[m.end("head") - 1 :])):
             continue  # inside a sentence, a run of capitals followed by a new sentence is a heading
         # lists of names in capitals ("MM MORIN, BORONIEC, MADRAY") are not headings
-        if head.count(",") >= 2 or _FA20.match(head):
+        if head.count(",") >= 2 or _FA20.match(head) or _BUDGET_TABLE.search(head):
             continue
         # names in capitals after a civility ("M. LEBLANC, M. THUILLER") are not headings
         if _FA21.search(text[max(0, h_start - 12) : h_start]) or _FA22.search(head):
@@ -624,8 +627,10 @@ def segment(text: str) -> Segmentation:
                 head_end = e
             continue  # a letterhead or the title of a sitting, not an act
         if has_outcome and not short:
-            if pending is not None and _numbered(pending) and _numbered(g):
-                acts.append(_make_act(text, pending, pending_start, s))  # two numbered acts
+            if pending is not None and ((_numbered(pending) and _numbered(g)) or (
+                    acts and fams <= {"caps"} and {a.family for a in pending} <= {"caps"} and s - pending_start > _SECTION_MAX)):
+                # two numbered acts; or two titles, the first over an exposé of its own (no vote recorded)
+                acts.append(_make_act(text, pending, pending_start, s))
                 pending = None
             elif pending is not None and _numbered(g) and {a.family for a in pending} <= {"item", "caps"}:
                 pending = None  # a section heading of the agenda ("II. Finances"): the numbered act starts here
@@ -703,6 +708,9 @@ def _untangle_objet(text: str, act: ActSpan) -> None:
     objet = re.sub(r"\s+([,)])", r"\1", objet)
     if len(objet) >= 8:
         act.objet, act.objet_end = objet, end
+
+
+_SECTION_MAX = 300  # a section heading ("FINANCES") is followed by the next title, not by an exposé
 
 
 def _heading_apart(anchors: list[Anchor], acts: list[ActSpan]) -> bool:

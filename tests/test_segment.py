@@ -206,3 +206,20 @@ def test_an_extract_whose_title_lost_its_spaces_is_one_act_numbered_by_its_rappo
             "PRÉSIDENT : M. Jean PONS OBJET DE LA DÉLIBÉRATION : PROGRAMME DE VOIRIE 2008 M. Paul VIDAL, RAPPORTEUR. "
             "Vu le code de la voirie routière, le Conseil Général ADOPTE le programme. Adopté à l'unanimité.")
     assert acts(text) == [("4", "PROGRAMME DE VOIRIE 2008")]
+
+
+def test_minutes_with_titles_in_capitals_a_budget_table_and_an_item_without_vote():
+    filler = "Les crédits sont ouverts au budget de l'exercice en cours pour cette opération. " * 5
+    text = ("PROCES-VERBAL DU CONSEIL MUNICIPAL Séance du 6 mars 2023\n"
+            "L'an deux mille vingt-trois, le six mars, le conseil municipal s'est réuni sous la présidence du Maire.\n"
+            "LECTURE DU PROCES-VERBAL DE LA SEANCE PRECEDENTE Le procès-verbal est approuvé à l'unanimité. "
+            "DM BUDGET EAU M. le Maire rappelle la délibération du 5 septembre 2022. " + filler +
+            "INTITULES DES COMPTES DEPENSES COMPTES TOTAUX EGAUX - INVESTISSEMENT MONTANTS ( € ) 023 1 200,00 "
+            "Ordre du jour : le Maire propose d'ajouter un point. "
+            "VENTE D'UN TERRAIN AU LOTISSEMENT DES VIGNES La parcelle AB 12 a été réservée par M. PONS. "
+            "Après en avoir délibéré, le Conseil accepte à l'unanimité. "
+            "CONVENTION DE DENEIGEMENT La commune confie le déneigement à un agriculteur. "
+            "Après en avoir délibéré, le Conseil approuve à l'unanimité.")
+    assert [o for _, o in acts(text)] == [
+        "LECTURE DU PROCES-VERBAL DE LA SEANCE PRECEDENTE", "DM BUDGET EAU",
+        "VENTE D'UN TERRAIN AU LOTISSEMENT DES VIGNES", "CONVENTION DE DENEIGEMENT"]
