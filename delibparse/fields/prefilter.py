@@ -23,17 +23,22 @@ from typing import Any
 class Starts:
     """``pattern`` searched only where ``starts`` matches (see the module docstring)."""
 
-    __slots__ = ("pattern", "starts")
+    __slots__ = ("regex", "starts")
 
     def __init__(self, pattern: Any, starts: str | stdre.Pattern) -> None:
-        self.pattern = pattern
+        self.regex = pattern
         self.starts = stdre.compile(starts) if isinstance(starts, str) else starts
+
+    def __getattr__(self, name: str) -> Any:  # .pattern, .flags, .match ...: the pattern's own
+        if name in Starts.__slots__ or name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.regex, name)
 
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None):
         n = len(s)  # ``pos`` and ``endpos`` read as by the ``regex`` module (negative: from the end)
         end = n if endpos is None else max(0, min(endpos + n if endpos < 0 else endpos, n))
         pos = max(0, pos + n if pos < 0 else pos)
-        find, match = self.starts.search, self.pattern.match
+        find, match = self.starts.search, self.regex.match
         while pos <= end:
             c = find(s, pos, end)
             if c is None:
@@ -50,14 +55,35 @@ class Starts:
         return next(self.finditer(s, pos, endpos), None)
 
 
+def starting(pattern: Any, *fragments: str) -> Any:
+    r"""``pattern`` searched only where one of the literal starts of ``fragments`` (the regex texts its
+    matches open with, see ``literal_starts``) is found; ``pattern`` itself when one of them has none
+    or when the pattern ignores case.
+
+    >>> import regex
+    >>> p = starting(regex.compile(r"(?<!\w)(?:pour|contre)\s*:\s*\d+"), r"pour|contre")
+    >>> [m.group() for m in p.finditer("pour : 3, contre: 1")], p.starts.pattern
+    (['pour : 3', 'contre: 1'], '(?:(?:contre|pour))')
+    """
+    if pattern.flags & stdre.IGNORECASE:
+        return pattern
+    starts: set[str] = set()
+    for fragment in fragments:
+        words = literal_starts(fragment)
+        if words is None:
+            return pattern
+        starts |= words
+    return Starts(pattern, trie(starts))
+
+
 # every character the ``regex`` module's \d matches (the standard module's \d misses the digits of
 # scripts added to Unicode after Python's own tables, all outside the Basic Multilingual Plane)
 DIGIT = r"[\d\U00010000-\U0010FFFF]"
 
 
 def trie(words) -> str:
-    """A regex matching exactly ``words``, factored by common prefixes (the standard ``re`` scans it
-    many times faster than a flat alternation).
+    """A regex matching exactly ``words`` (a space stands for \\s+), factored by common prefixes (the
+    standard ``re`` scans it many times faster than a flat alternation).
 
     >>> trie(["le", "les", "la", "vu"])
     '(?:(?:l(?:a|e(?:s)?)|vu))'
@@ -70,7 +96,7 @@ def trie(words) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        alts = [stdre.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        alts = [(r"\s+" if ch == " " else stdre.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -87,14 +113,17 @@ _QUANTIFIER = stdre.compile(r"(?:[?*+]|\{[\d,]*\})[?+]?")  # "+" included: it ne
 
 
 def literal_starts(fragment: str) -> set[str] | None:
-    r"""Literal prefixes one of which opens every match of the regex ``fragment`` (lower case; None
-    when a match may open with something else than a literal: a class, \s, a lookaround ...).
+    r"""Literal prefixes one of which opens every match of the regex ``fragment`` (lower case, a space
+    standing for \s+; None when a match may open with something else: a class, \s*, a lookaround ...).
 
-    >>> sorted(literal_starts(r"(?:ont\s+vote\s+|votes?\s+)?pour|favorables?"))
-    ['favorable', 'ont', 'pour', 'vote']
+    >>> sorted(literal_starts(r"(?:ont\s+vote\s+|votes?\s+)?pour|\bfavorables?"))
+    ['favorable', 'ont vote ', 'pour', 'vote']
     """
+    alts = _alternatives(fragment)
+    if alts is None:
+        return None
     out: set[str] = set()
-    for alt in _alternatives(fragment):
+    for alt in alts:
         starts = _alt_starts(alt)
         if starts is None or "" in starts:
             return None
@@ -102,8 +131,25 @@ def literal_starts(fragment: str) -> set[str] | None:
     return out
 
 
-def _alternatives(p: str) -> list[str]:
-    """The top-level alternatives of a regex."""
+def _class_end(p: str, i: int) -> int:
+    """Index just past the character class opening at ``p[i] == "["`` (-1 if it is not closed)."""
+    j = i + 1
+    if p[j: j + 1] == "^":
+        j += 1
+    if p[j: j + 1] == "]":  # a "]" first in the class is a character
+        j += 1
+    while j < len(p):
+        if p[j] == "\\":
+            j += 2
+            continue
+        if p[j] == "]":
+            return j + 1
+        j += 1
+    return -1
+
+
+def _alternatives(p: str) -> list[str] | None:
+    """The top-level alternatives of a regex (None if it cannot be read)."""
     out, depth, cur, i = [], 0, "", 0
     while i < len(p):
         c = p[i]
@@ -111,13 +157,12 @@ def _alternatives(p: str) -> list[str]:
             cur += p[i: i + 2]
             i += 2
             continue
-        if c == "[":  # a class: up to its closing bracket
-            j = i + 1 + (p[i + 1: i + 2] == "^")
-            j = p.find("]", j + 1)
+        if c == "[":
+            j = _class_end(p, i)
             if j < 0:
-                return [p]
-            cur += p[i: j + 1]
-            i = j + 1
+                return None
+            cur += p[i:j]
+            i = j
             continue
         depth += c == "("
         depth -= c == ")"
@@ -139,10 +184,9 @@ def _group_end(p: str) -> int:
             i += 2
             continue
         if c == "[":
-            j = p.find("]", i + 2)
-            if j < 0:
+            i = _class_end(p, i)
+            if i < 0:
                 return -1
-            i = j + 1
             continue
         if c == "(":
             depth += 1
@@ -155,21 +199,23 @@ def _group_end(p: str) -> int:
 
 
 def _alt_starts(alt: str) -> set[str] | None:
-    group = _GROUP.match(alt)
-    if group:
-        j = _group_end(alt)
-        if j < 0:
-            return None
-        inner, rest = alt[group.end():j], alt[j + 1:]
-        q = _QUANTIFIER.match(rest)
-        if q:  # "(...)?", "(...)*", "(...){0,2}": a match opens with the group or with what follows
-            rest = rest[q.end():]
-            a, b = literal_starts(inner), literal_starts(rest) if rest else None
-            return None if a is None or b is None else a | b
-        return literal_starts(inner)  # a prefix of the group's match opens the match
+    """Prefixes of one alternative (a space stands for ``\\s+``)."""
     lit, i = "", 0
     while i < len(alt):
         c = alt[i]
+        if alt.startswith(("\\b", "\\B"), i) or c in "^$":  # an assertion takes no character: skipped
+            i += 1 if c in "^$" else 2
+            continue
+        if alt.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):  # so is a lookaround
+            j = _group_end(alt[i:])
+            if j < 0:
+                return None
+            i += j + 1
+            continue
+        if alt.startswith("\\s+", i):  # one or more spaces: kept as " " (the trie writes \\s+)
+            lit += " "
+            i += 3 + (alt[i + 3: i + 4] in ("?", "+"))
+            continue
         if c == "\\" and alt[i + 1: i + 2] in _ESCAPED:
             ch, step = alt[i + 1], 2
         elif c in _LITERAL:
@@ -177,7 +223,21 @@ def _alt_starts(alt: str) -> set[str] | None:
         else:
             break
         if alt[i + step: i + step + 1] in _QUANT:
-            break  # "votes?": the "s" may be missing
+            return {lit}  # "votes?": the "s" may be missing
         lit += ch
         i += step
-    return {lit}
+    group = _GROUP.match(alt, i)
+    if not group:
+        return {lit}
+    j = _group_end(alt[i:])
+    if j < 0:
+        return {lit} if lit else None
+    inner, rest = alt[group.end(): i + j], alt[i + j + 1:]
+    starts = literal_starts(inner)
+    q = _QUANTIFIER.match(rest)
+    if q:  # "(...)?", "(...)*", "(...){0,2}": the group's words or what follows it come next
+        more = literal_starts(rest[q.end():]) if rest[q.end():] else None
+        starts = None if starts is None or more is None else starts | more
+    if starts is None:
+        return {lit} if lit else None
+    return {lit + w for w in starts}

@@ -42,7 +42,7 @@ import regex as re
 
 from ..lexicon import load, number_word_pattern, parse_int
 from .base import Context, Found
-from .prefilter import DIGIT, Starts, literal_starts, trie
+from .prefilter import DIGIT, Starts, literal_starts, starting, trie
 
 FIELDS = (
     "vote.pour",
@@ -105,7 +105,7 @@ class _Alternation:
     """
 
     def __init__(self, parts: list[str], whole: str | None = None) -> None:
-        self.parts = [re.compile(p) for p in parts]
+        self.parts = [starting(re.compile(p), p) for p in parts]  # speed: see prefilter.Starts
         self.whole = re.compile(whole if whole is not None else "|".join(f"(?:{p})" for p in parts))
         self.pattern = self.whole.pattern
 
@@ -324,19 +324,9 @@ CLOSING = _Alternation(_LEX["closing"])
 # switches the speed-up off).
 
 
-def _starting(pattern: re.Pattern, *fragments: str):
-    starts: set[str] = set()
-    for fragment in fragments:
-        words = literal_starts(fragment)
-        if words is None:
-            return pattern
-        starts |= words
-    return Starts(pattern, trie(starts))
-
-
 def _number_first_starts() -> str | None:
     """Where a NUMBER_FIRST match may start: a number (1 to 3 digits, or number words not opening
-    with "et"), spaces, then "(" or the first word of a noun or a kind."""
+    with "et"), spaces, then "(" or the first words of a noun or a kind (None: no speed-up)."""
     words = literal_starts("|".join(f"(?:{x})" for k in ("nouns", *KINDS) if k in _NF for x in _NF[k]))
     if words is None:
         return None
@@ -344,17 +334,32 @@ def _number_first_starts() -> str | None:
     if not all(w.isalpha() for w in num):
         return None
     first = trie(w for w in num if w != "et")
-    return rf"(?:{DIGIT}{{1,3}}|{first}(?:[\s-]+{trie(num)})*)\s*(?:\(|{trie(words)})"
+    # NUMBER_FIRST's (?<![\w'/,.]): never after an ASCII letter, digit, "_", "'", "/", "," or "."
+    return rf"(?<![a-z0-9_'/,.])(?:{DIGIT}{{1,3}}|{first}(?:[\s-]+{trie(num)})*)\s*(?:\(|{trie(words)})"
 
 
-_LABEL_FIRST_AT = _starting(LABEL_FIRST, *(x for k in KINDS for x in _LEX["label_first"].get(k, ())))
-_LABEL_NUMBER_AT = _starting(LABEL_NUMBER, _LN_LABELS)
-_TABLE_AT = _starting(TABLE, _TLAB)
-_NAMES_ONLY_AT = _starting(NAMES_ONLY, _NO_WHO)
-_OUTCOME_WORD_AT = _starting(OUTCOME_WORD, _ADOPT, _REJECT)
+_LABEL_FIRST_AT = starting(LABEL_FIRST, *(x for k in KINDS for x in _LEX["label_first"].get(k, ())))
+_LABEL_NUMBER_AT = starting(LABEL_NUMBER, _LN_LABELS)
+_TABLE_AT = starting(TABLE, _TLAB)
+_NAMES_ONLY_AT = starting(NAMES_ONLY, _NO_WHO)
+_OUTCOME_WORD_AT = starting(OUTCOME_WORD, _ADOPT, _REJECT)
 _NUMBER_FIRST_AT = Starts(NUMBER_FIRST, _number_first_starts()) if _number_first_starts() else NUMBER_FIRST
-# UNANIMITY opens with "a l'" / "l'" (the apostrophe or a space after "l"), or with its word
-_UNANIMITY_AT = Starts(UNANIMITY, r"a\s*l|l['\s]|unanim|vote|accord")
+_DELIBERATED_AT = starting(DELIBERATED, _LEX["deliberated"])
+_DECISION_VERB_AT = starting(DECISION_VERB, _VERBS)
+_ASSEMBLY_VERB_AT = starting(ASSEMBLY_VERB, _LEX["assembly"])
+
+
+def _verb_at_start_starts() -> str | None:
+    """Where a VERB_AT_START match may start: its opening (a line start, a stop, a bullet, a list
+    number), spaces, then the first letters of a verb."""
+    words = literal_starts(_VERBS)
+    return None if words is None else (
+        rf"(?:^|\n|[:;.]\s|[-•>*–—]\s*|{DIGIT}\s*[.)/-]\s*)\s*{trie(words)}")
+
+
+_VERB_AT_START_AT = Starts(VERB_AT_START, _verb_at_start_starts()) if _verb_at_start_starts() else VERB_AT_START
+# UNANIMITY opens with its word, or with "a l'" / "l'" (an apostrophe or a space after "l") right before it
+_UNANIMITY_AT = Starts(UNANIMITY, r"unanim|vote|accord|a\s*l['\s]*(?:unanim|vote|accord)|l['\s]+(?:unanim|vote|accord)")
 
 # Speed: a pattern is searched only in a region that holds the words every one of its matches holds
 # (each group: words that must all be there); the words of the lexicon patterns are in votes.yaml.
@@ -829,19 +834,19 @@ def _dispositif(text: str, f: str, start: int, end: int) -> list[tuple[int, int]
     """Spans of the decision verbs of a dispositif ("après en avoir délibéré, décide", "APPROUVE",
     "le conseil municipal autorise"), in text order."""
     spans = []
-    for m in DELIBERATED.finditer(f, start, end):
-        for v in DECISION_VERB.finditer(f, m.end(), min(end, m.end() + 400)):
+    for m in _DELIBERATED_AT.finditer(f, start, end):
+        for v in _DECISION_VERB_AT.finditer(f, m.end(), min(end, m.end() + 400)):
             if _verb_ok(text, f, v.start(), v.end(), start):
                 spans.append((v.start(), v.end()))
                 break
         else:
             if re.search(r"\barticle\s+(?:1|premier|1er)\b", f[m.end(): min(end, m.end() + 200)]):
                 spans.append((m.start(), m.end()))
-    for m in VERB_AT_START.finditer(f, start, end):
+    for m in _VERB_AT_START_AT.finditer(f, start, end):
         orig = text[m.start("v"): m.end("v")]
         if len(orig) >= 3 and orig.isupper() and _verb_ok(text, f, m.start("v"), m.end("v"), start):
             spans.append((m.start("v"), m.end("v")))
-    for m in ASSEMBLY_VERB.finditer(f, start, end):
+    for m in _ASSEMBLY_VERB_AT.finditer(f, start, end):
         if _verb_ok(text, f, m.start("v"), m.end("v"), start):
             spans.append((m.start("v"), m.end("v")))
     return sorted(set(spans))
