@@ -153,7 +153,8 @@ def _item_chains(items: list[Anchor], text: str) -> list[list[Anchor]]:
 # a heading in capitals: at least 2 words of capitals (>= 10 letters), at a line start or after a
 # sentence end, up to the first word in lower case
 _CAPS_TAIL_CIVILITY = re.compile(r"\s+(?:M|MM|Mme|MME)\.?$")
-_CAPS_LEAD_FIGURES = re.compile(r"(?:[.,/:«»\"–—&-]+\s+)*(?:\d[\d.,/:-]*\s+)+(?=\p{Lu}{2})")
+_CAPS_LEAD_FIGURES = re.compile(
+    r"(?:[.,/:«»\"–—&-]+\s+)*(?:(?:\d[\d.,/:-]*|€|H\.T\.?|HT|T\.T\.C\.?|TTC)\s+)+(?=\p{Lu}{2})")  # "… 11 354,23 € H.T."
 _CAPS_LEAD_PUNCT = re.compile(r"(?:[.,/:«»\"–—&-]+\s+)+(?=\p{Lu}{2})")
 _NOT_LETTER = re.compile(r"[^\p{L}]+")
 _WORD2 = re.compile(r"\S*\p{L}\S*\p{L}\S*")  # a token with at least two letters

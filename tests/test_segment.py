@@ -223,3 +223,14 @@ def test_minutes_with_titles_in_capitals_a_budget_table_and_an_item_without_vote
     assert [o for _, o in acts(text)] == [
         "LECTURE DU PROCES-VERBAL DE LA SEANCE PRECEDENTE", "DM BUDGET EAU",
         "VENTE D'UN TERRAIN AU LOTISSEMENT DES VIGNES", "CONVENTION DE DENEIGEMENT"]
+
+
+def test_a_title_in_capitals_after_an_amount_excluding_tax():
+    text = ("PROCES-VERBAL DU CONSEIL MUNICIPAL Séance du 6 mars 2023\n"
+            "L'an deux mille vingt-trois, le six mars, le conseil municipal s'est réuni sous la présidence du Maire.\n"
+            "DEMANDE DE SUBVENTION AU TITRE DES AMENDES DE POLICE Des travaux de sécurité sont nécessaires. "
+            "Le conseil municipal ADOPTE le projet pour un montant de 2 542,01 € H.T. "
+            "DEMANDE DE SUBVENTION AU TITRE DU FONDS VERT Des travaux d'isolation sont nécessaires. "
+            "Le conseil municipal ADOPTE le projet pour un montant de 8 000 € H.T.")
+    assert [o for _, o in acts(text)] == ["DEMANDE DE SUBVENTION AU TITRE DES AMENDES DE POLICE",
+                                          "DEMANDE DE SUBVENTION AU TITRE DU FONDS VERT"]
