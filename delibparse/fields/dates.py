@@ -19,6 +19,7 @@ import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 import re as stdre  # the standard module is faster for plain alternations (labels, anchors)
 
@@ -26,6 +27,7 @@ import regex as re
 
 from .. import lexicon
 from .base import Context, Found
+from .prefilter import starting, trie
 
 FIELDS = (
     "date_seance",
@@ -94,7 +96,8 @@ def fold_same_length(s: str) -> str:
     return _NON_ASCII.sub(_fold_char, t)
 
 
-_NON_ASCII = stdre.compile(r"[^\x00-\x7f]")
+# the characters ``_FOLD`` changes, past ASCII (speed: the others are left as they are anyway)
+_NON_ASCII = stdre.compile("[" + "".join(stdre.escape(chr(cp)) for cp in sorted(_FOLD) if cp > 0x7F) + "]")
 
 
 def _fold_char(m: stdre.Match) -> str:
@@ -178,7 +181,10 @@ def _date_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         \Z
         """
     )
-    anchor = stdre.compile(r"(?<![a-z])(?:%s)(?![a-z])" % _alt(list(lx["month_of"]) + list(lx["relative"])))
+    # the same words as a trie (speed; the longest word that ends before a non-letter, as the alternation)
+    words_list = list(lx["month_of"]) + list(lx["relative"])
+    anchor = stdre.compile(r"(?<![a-z])%s(?![a-z])" % (trie(words_list) if all(w.isascii() for w in words_list)
+                                                       else "(?:%s)" % _alt(words_list)))
     return numeric, words, anchor
 
 
@@ -241,13 +247,14 @@ def _urls(f: str, offset: int) -> list[tuple[int, int]]:
 
 
 @functools.cache
-def _labels() -> dict[str, stdre.Pattern]:
+def _labels() -> dict[str, Any]:
     data = lexicon.load("dates_labels")
     out = {}
     for key, frags in data.items():
         if key == "source":
             continue
-        out[key] = stdre.compile("(?x)(?:" + "|".join(f"(?:{f})" for f in frags) + ")")
+        # speed: searched only where a fragment's literal start is (the same matches, see prefilter)
+        out[key] = starting(stdre.compile("(?x)(?:" + "|".join(f"(?:{f})" for f in frags) + ")"), *frags)
     return out
 
 

@@ -11,6 +11,7 @@ import regex as re
 
 from ..lexicon import fold
 from .base import Context, Found
+from .prefilter import Starts
 
 FIELDS = ("collectivite", "organe")
 
@@ -26,15 +27,23 @@ COMMUNE = re.compile(
     )
     """
 )
+# an EPCI named by its kind: "Communauté de communes du Pays de Lumbres", "Syndicat mixte ..."
+_EPCI_KIND = r"""
+        (?i:communaut[ée]\s+(?:de\s+communes|d'agglom[ée]ration|urbaine)|m[ée]tropole|syndicat\s+(?:mixte|intercommunal|d[ée]partemental)|p[ôo]le\s+d'[ée]quilibre\s+territorial(?:\s+et\s+rural)?|[ée]tablissement\s+public\s+territorial)
+        (?:\s+(?:(?i:de|du|des|d'|de\s+la|de\s+l')\s*)?(?:[\p{Lu}][\p{L}'’\-]*|(?:de|du|des|d'|la|l'|en|et|sur|ses)(?=\s+[\p{Lu}]|[\p{Lu}])))+
+"""
 EPCI = re.compile(
     rf"""(?x)
     (?P<all>
-        (?i:communaut[ée]\s+(?:de\s+communes|d'agglom[ée]ration|urbaine)|m[ée]tropole|syndicat\s+(?:mixte|intercommunal|d[ée]partemental)|p[ôo]le\s+d'[ée]quilibre\s+territorial(?:\s+et\s+rural)?|[ée]tablissement\s+public\s+territorial)
-        (?:\s+(?:(?i:de|du|des|d'|de\s+la|de\s+l')\s*)?(?:[\p{{Lu}}][\p{{L}}'’\-]*|(?:de|du|des|d'|la|l'|en|et|sur|ses)(?=\s+[\p{{Lu}}]|[\p{{Lu}}])))+
+        {_EPCI_KIND}
       | (?<=(?:^|[\s(«"-])){_NAME}\s+(?=Agglom[ée]ration)Agglom[ée]ration
     )
     """
 )
+# speed: where no "Agglomération" is, EPCI's second way cannot match and its matches are this one's,
+# searched only where its (case-free) first word is
+_EPCI_BY_KIND = Starts(re.compile(rf"(?x)(?P<all>{_EPCI_KIND})"),
+                       r"(?i)communaut[ée]|m[ée]tropole|syndicat|p[ôo]le|[ée]tablissement")
 _AGGLO = re.compile(r"Agglom[ée]ration")
 DEPARTEMENT = re.compile(
     rf"(?i:conseil\s+(?:d[ée]partemental|g[ée]n[ée]ral)|d[ée]partement)\s+(?P<prep>(?i:de\s+la|de\s+l'|du|des|de|d'))\s*(?P<name>{_NAME_CI})"
@@ -101,18 +110,16 @@ def extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
     cands: list[tuple[int, Found]] = []
     epci_pos = (re.search(r"(?i)communaut[ée]|m[ée]tropole|syndicat|p[ôo]le\s+d|[ée]tablissement\s+public", text[start:window_end])
                 or _AGGLO.search(text, start, window_end))
-    for m in (EPCI.finditer(text, start, window_end) if epci_pos else ()):
-        if organe == "conseil municipal":
-            break
+    epci = EPCI if _AGGLO.search(text, start, window_end) else _EPCI_BY_KIND
+    # (speed: "conseil municipal" stops the three searches below at their first match: none is needed)
+    for m in (epci.finditer(text, start, window_end) if epci_pos and organe != "conseil municipal" else ()):
         name = _trim(m.group("all"))
         if len(name.split()) < 3 and "gglom" not in name:
             continue
         rank = 0 if organe in ("conseil communautaire", "comité syndical", "bureau", None) else 2
         cands.append((rank, Found("collectivite", name, m.start(), m.start() + len(name), "institution.epci")))
         break
-    for m in DEPARTEMENT.finditer(text, start, window_end):
-        if organe == "conseil municipal":
-            break
+    for m in (DEPARTEMENT.finditer(text, start, window_end) if organe != "conseil municipal" else ()):
         name = _trim(m.group("name"))
         if not name or _BAD_NAME.match(name):
             continue
@@ -122,9 +129,7 @@ def extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
         rank = 0 if organe in ("conseil départemental",) or (organe == "commission permanente" and "partement" in fold(text[start:window_end])[:800]) else 3
         cands.append((rank, Found("collectivite", val, m.start(), m.end(), "institution.departement")))
         break
-    for m in REGION.finditer(text, start, window_end):
-        if organe == "conseil municipal":
-            break
+    for m in (REGION.finditer(text, start, window_end) if organe != "conseil municipal" else ()):
         name = _trim(m.group("name"))
         if not name or _BAD_NAME.match(name):
             continue

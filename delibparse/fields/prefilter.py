@@ -67,9 +67,10 @@ def starting(pattern: Any, *fragments: str) -> Any:
     """
     if pattern.flags & stdre.IGNORECASE:
         return pattern
+    verbose = bool(pattern.flags & stdre.VERBOSE)
     starts: set[str] = set()
     for fragment in fragments:
-        words = literal_starts(fragment)
+        words = literal_starts(_unverbose(fragment) if verbose else fragment)
         if words is None:
             return pattern
         starts |= words
@@ -129,6 +130,35 @@ def literal_starts(fragment: str) -> set[str] | None:
             return None
         out |= starts
     return out
+
+
+def _unverbose(p: str) -> str:
+    r"""A regex written for verbose mode ((?x): white space and "#" comments ignored) without them.
+
+    >>> _unverbose(r"date \s+ de [ ]? x  # a (comment")
+    'date\\s+de[ ]?x'
+    """
+    out, i = [], 0
+    while i < len(p):
+        c = p[i]
+        if c == "\\":
+            out.append(p[i: i + 2])
+            i += 2
+        elif c == "[":
+            j = _class_end(p, i)
+            if j < 0:
+                return p
+            out.append(p[i:j])
+            i = j
+        elif c == "#":
+            j = p.find("\n", i)
+            i = len(p) if j < 0 else j + 1
+        elif c.isspace():
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
 
 
 def _class_end(p: str, i: int) -> int:
