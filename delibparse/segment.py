@@ -524,6 +524,7 @@ def _objet_from(text: str, start: int, limit: int, caps_end: int | None = None) 
         if not m and window_end - start >= 400:
             cut = text.rfind(" ", start, window_end)
             end = cut if cut > start else window_end
+        end = _title_lines_before_rapporteur(text, start, end, window_end)
     while end > start and text[end - 1] in " \t\n-–—:;,|.":
         end -= 1
     if end - start < 3:
@@ -538,11 +539,31 @@ _NEXT_LINE_NEW = re.compile(
     r"Délibération|Objet|Conformément|Dans |Par |Suite |Afin |Lors |En |Au |Depuis |Ce |Cette |Un |Une |\d+[.)]\s|[-•]\s)")
 
 
+_SUBTITLE = re.compile(r"[ \t]*[-–—•][ \t]+\p{Lu}")
+_RAPPORTEUR_LINE = re.compile(r"\n[ \t]*(?i:rapporteu(?:r|se)s?(?:\(e\))?|pr[ée]sentation|expos[ée]\s+par)\s*:")
+
+
+def _title_lines_before_rapporteur(text: str, start: int, end: int, limit: int) -> int:
+    """A title set over a few lines (its breaks falling anywhere) that a "Rapporteur :" line ends:
+    "DEL2025-32 : Autorisation de demande … de l'Eau Seine⏎Normandie (AESN) et …⏎Rapporteur : B. X"."""
+    rap = _RAPPORTEUR_LINE.search(text, end, limit)
+    if not rap or text.count("\n", start, rap.start()) > 3:
+        return end
+    for stop in OBJET_STOP.finditer(text, start + 3, rap.start()):
+        if text[stop.start()] != "\n" or text[stop.start() - 1] in ".;:!?":
+            return end  # a sentence runs in between: the title ended before it
+    return rap.start()
+
+
 def _wraps(text: str, nl: int, start: int = 0) -> bool:
     """Does the title line ending at ``nl`` go on in the next line (a wrapped title)?"""
     line_start = max(text.rfind("\n", 0, nl) + 1, start)
     line = text[line_start:nl]
     nxt = text[nl + 1 : nl + 80]
+    if _SUBTITLE.match(nxt) and not line.rstrip().endswith(":"):
+        # "1. Budget Eau et Assainissement⏎- Décision modificative n°1": a subtitle, unless a list follows
+        nxt_end = text.find("\n", nl + 1)
+        return nxt_end < 0 or not _SUBTITLE.match(text, nxt_end + 1)
     if not nxt.strip() or nxt.startswith("\n") or _NEXT_LINE_NEW.match(nxt):
         return False
     return bool(_LINE_END_OPEN.search(line) or _NEXT_LINE_CONT.match(nxt) or len(line) >= 70)

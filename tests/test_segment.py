@@ -234,3 +234,20 @@ def test_a_title_in_capitals_after_an_amount_excluding_tax():
             "Le conseil municipal ADOPTE le projet pour un montant de 8 000 € H.T.")
     assert [o for _, o in acts(text)] == ["DEMANDE DE SUBVENTION AU TITRE DES AMENDES DE POLICE",
                                           "DEMANDE DE SUBVENTION AU TITRE DU FONDS VERT"]
+
+
+def test_objet_over_several_lines_up_to_the_rapporteur_line():
+    text = ("DEL2025-12 : Autorisation de demande de subventions à l'Agence de l'Eau Rhin\n"
+            "Meuse et au Département des Vosges pour la régénération\ndu captage des Fontaines\n"
+            "Rapporteur : Paul VIDAL\nLe captage des Fontaines alimente trois communes. Adopté à l'unanimité.\n"
+            "DEL2025-13 : Tarifs de l'eau\nRapporteur : Paul VIDAL\nLes tarifs sont revus. Adopté à l'unanimité.\n")
+    assert [o for _, o in acts(text)] == [
+        "Autorisation de demande de subventions à l'Agence de l'Eau Rhin Meuse et au Département des Vosges pour la "
+        "régénération du captage des Fontaines", "Tarifs de l'eau"]
+
+
+def test_a_subtitle_line_belongs_to_the_title_but_a_list_does_not():
+    text = ("Conseil Municipal du 13 juin 2019\n"
+            "1. Budget de l'eau\n- Décision modificative n°1\nMonsieur PONS informe le conseil. Vote : Pour à l'unanimité\n"
+            "2. Tarifs périscolaires\n- Cantine : 3 €\n- Garderie : 2 €\nVote : Pour à l'unanimité\n")
+    assert [o for _, o in acts(text)] == ["Budget de l'eau - Décision modificative n°1", "Tarifs périscolaires"]
