@@ -3,7 +3,8 @@
     python bench/bench_text.py [--rounds 3] [--corpus ../shared/corpus/dev]
 
 Prints documents/s, acts/s (after a warm-up run that loads spaCy and compiles patterns), the cost of the
-first call, peak RSS, and the start-up time of `delibparse --help`.
+first call, peak RSS, and the start-up time of `delibparse --help`. With ``--breakdown``, one more pass
+times each stage (cleaning, segmentation, each field extractor) and prints where the time goes.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "dev"))
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--breakdown", action="store_true", help="time each stage and extractor (one more pass)")
     args = ap.parse_args()
     corpus = Path(args.corpus)
     files = sorted(corpus.glob("*/source.txt")) or sorted(corpus.glob("*.txt"))
@@ -59,6 +61,48 @@ def main() -> None:
     print(f"peak RSS: {rss:.0f} MB")
     print(f"`python -m delibparse --help`: {help_s:.2f} s")
     print(f"delibparse {delibparse.__version__}")
+    if args.breakdown:
+        _breakdown(texts, parse_text, best)
+
+
+def _breakdown(texts: list[str], parse_text, best: float) -> None:
+    """Time spent in cleaning, segmentation and each extractor over one pass (best of 3 passes)."""
+    from delibparse import pipeline
+    from delibparse.fields import DOCUMENT_EXTRACTORS, EXTRACTORS
+
+    spent: dict[str, float] = {}
+
+    def timed(name: str, fn):
+        def run(*a, **k):
+            t = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+        return run
+
+    saved = [(pipeline, "clean", pipeline.clean), (pipeline, "segment", pipeline.segment)]
+    saved += [(m, "extract", m.extract) for m in (*EXTRACTORS, *DOCUMENT_EXTRACTORS)]
+    try:
+        for owner, attr, fn in saved:
+            name = attr if owner is pipeline else owner.__name__.rsplit(".", 1)[-1]
+            setattr(owner, attr, timed(name, fn))
+        rounds = []
+        for _ in range(3):
+            spent.clear()
+            t = time.perf_counter()
+            for x in texts:
+                parse_text(x)
+            rounds.append((time.perf_counter() - t, dict(spent)))
+    finally:
+        for owner, attr, fn in saved:
+            setattr(owner, attr, fn)
+    total, spent = min(rounds, key=lambda r: r[0])
+    print(f"breakdown (one pass, {total * 1000:.0f} ms; steady-state pass {best * 1000:.0f} ms):")
+    for name, sec in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:12s} {sec * 1000:7.1f} ms  {100 * sec / total:5.1f} %")
+    rest = total - sum(spent.values())
+    print(f"  {'other':12s} {rest * 1000:7.1f} ms  {100 * rest / total:5.1f} %  (reading the layout, building and checking records)")
 
 
 if __name__ == "__main__":
