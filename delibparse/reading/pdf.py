@@ -381,12 +381,19 @@ def _raw_chars(textpage) -> list[tuple[str, float, float, float, float, float, f
     out = []
     append = out.append
     for k, ch in enumerate(text):
-        if ch in "\r\n\ufffe\ufeff\x00":
+        if ch in "\r\n\ufeff\x00":
             continue
         if ch == "\x02":  # pdfium's marker for a hyphen at a line end
             ch = "-"
         if not get_box(tp, k, ref):
             continue
+        if ch == "\ufffe":  # a soft hyphen: printed (as "-") only where the line breaks after it
+            top, height = rect.top, rect.top - rect.bottom
+            same_line = k + 1 < n and text[k + 1] not in "\r\n" and get_box(tp, k + 1, ref) and abs(rect.top - top) < height / 2
+            if same_line:
+                continue
+            get_box(tp, k, ref)
+            ch = "-"
         key = int((rect.top - rect.bottom) * 10)
         size = sizes.get(key)
         if size is None:

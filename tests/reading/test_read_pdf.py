@@ -121,3 +121,17 @@ def test_dash_bullets_stay_on_their_item():
         "- Pour : 16",
         "2. Enfouissement des réseaux de la rue de l'Église",
     ]
+
+
+
+def test_a_soft_hyphen_at_a_line_end_is_printed_and_joined_by_cleaning():
+    from delibparse.clean import clean
+
+    buf, c = m._canvas()
+    c.setFont("Helvetica", 11)
+    c.drawString(72, m._y(100), "Le conseil municipal, dûment convoqué le 9 oc\u00ad")
+    c.drawString(72, m._y(114), "tobre 2020, s'est réuni sous la présidence de Madame Claire DUPONT.")
+    c.save()
+    lay = read(buf.getvalue(), name="cm.pdf")
+    assert "oc-\ntobre 2020" in lay.text  # as printed: a hyphen, then the next line
+    assert "convoqué le 9 octobre 2020" in clean(lay.text).text
