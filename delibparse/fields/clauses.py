@@ -353,8 +353,9 @@ _WORD_START = re.compile(r"(?<![\p{L}\d])(?:[\p{L}]+|\d+)")
 
 
 class _WordFold(dict):
-    """Character code -> the character a token is compared by: a letter folds to
-    ``strip_accents(c).lower()`` (``_MARK`` when that is not one character); other characters stay."""
+    """Character code -> the character a token is scanned by: a letter loses its accents and keeps its
+    case (``_MARK`` when that is not one character, or an ASCII letter of another case or of another
+    lower case than ``strip_accents(c).lower()``); other characters stay."""
 
     __slots__ = ()
 
@@ -362,8 +363,9 @@ class _WordFold(dict):
         c = chr(cp)
         out = c
         if _LETTER.match(c):
-            out = strip_accents(c).lower()
-            if len(out) != 1:
+            out = strip_accents(c)
+            if len(out) != 1 or (out.isascii() and (out.isupper() != c.isupper()
+                                                    or out.lower() != strip_accents(c).lower())):
                 out = _MARK
         self[cp] = out
         return out
@@ -372,19 +374,25 @@ class _WordFold(dict):
 _LETTER = re.compile(r"\p{L}")
 _MARK = "\uffff"
 _WORD_FOLD = _WordFold()
-
-
 def _word_scan(by_word: dict[str, tuple[int, ...]], names: list[str]) -> stdre.Pattern | None:
     """Speed: a standard ``re`` pattern that finds, on ``s.translate(_WORD_FOLD)``, every token of ``s``
-    whose key is in ``by_word`` (and more): a key preceded by no ASCII letter or digit and followed by
-    no ASCII letter, or a number of one or two digits before ")" (all a number opens: "3) Délibération").
-    A folded letter is an ASCII letter or digit only where the source holds a letter, and a token's
-    folded letters spell its key, so no such token is missed. None when a key is not plain ASCII."""
+    that ``_starter_matches`` tries and may keep (and more): a key of ``by_word`` (any case after its
+    first letter) opening with a capital, or in lower case when one of its starters may be kept so
+    (``_lower_may_open``: an assembly, a verb, "après"), preceded by no ASCII letter or digit and
+    followed by no ASCII letter; or a number of one or two digits before ")" ("3) Délibération"). A folded letter is an ASCII letter or
+    digit only where the source holds a letter, of the same case, and a token's folded letters spell
+    its key, so no such token is missed. None when a key is not plain ASCII."""
     words = [w for w in by_word if w != "#"]
     if not all(stdre.fullmatch(r"[a-z]+", w) for w in words):
         return None
+
+    def having(*wanted: str) -> list[str]:
+        return [w for w in words if any(names[i] in wanted for i in by_word[w])]
+
+    lower = [w for w in having("subjlow", "verb")] + [w for w in having("pre") if w.startswith("apr")]
+    alts = [r"(?<![A-Za-z0-9])%s(?![A-Za-z])" % _case_trie(ws, upper=up) for ws, up in ((words, True), (lower, False))
+            if ws]
     digits = {names[i] for i in by_word.get("#", ())}
-    alts = ["(?<![a-z0-9])%s(?![a-z])" % _trie(words)]
     if digits == {"heading"}:
         alts.append(rf"{_DIGIT}{{1,2}}\)")
     elif digits:
@@ -392,12 +400,13 @@ def _word_scan(by_word: dict[str, tuple[int, ...]], names: list[str]) -> stdre.P
     return stdre.compile("|".join(alts))
 
 
-def _trie(words) -> str:
-    """A regex matching exactly ``words`` (plain ASCII), factored by common prefixes, which the
-    standard ``re`` scans many times faster than a flat alternation.
+def _case_trie(words, *, upper: bool) -> str:
+    """A regex matching ``words`` (lower-case ASCII) with their first letter in upper (or lower) case
+    and the others in any case, factored by common prefixes, which the standard ``re`` scans many
+    times faster than a flat alternation.
 
-    >>> _trie(["le", "les", "la", "vu"])
-    '(?:(?:l(?:a|e(?:s)?)|vu))'
+    >>> _case_trie(["le", "les", "la", "vu"], upper=True)
+    '(?:L(?:[aA]|[eE](?:[sS])?)|V[uU])'
     """
     tree: dict = {}
     for w in words:
@@ -406,14 +415,15 @@ def _trie(words) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
-        alts = [stdre.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+    def emit(node: dict, first: bool) -> str:
+        alts = [(ch.upper() if upper else ch) + emit(sub, False) if first else f"[{ch}{ch.upper()}]" + emit(sub, False)
+                for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return f"(?:{emit(tree)})"
+    return emit(tree, True) if len(tree) > 1 else f"(?:{emit(tree, True)})"
 
 
 def _word_starts(s: str, rx: _Rx):
@@ -471,6 +481,10 @@ def _lower_may_open(name: str, s: str, pos: int) -> bool:
     none of them would be kept either when this holds for every one of them)."""
     if name in ("subj", "end", "vote", "inf"):
         return False  # dropped without a capital
+    if name in ("visa", "cons", "motive", "article", "prop"):
+        return False  # their patterns open with a capital: no match here
+    if name == "heading":
+        return not s[pos].islower()  # a capital or "3) Délibération"
     if name == "pre":
         return s.startswith("apr", pos)  # "après en avoir délibéré" after a comma or colon
     if name == "subjlow":
