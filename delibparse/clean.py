@@ -110,11 +110,33 @@ def _stars(m: re.Match) -> str:
     return "\n" if not before.isspace() and not after.isspace() else ""
 
 
+# letters whose case-free match in the standard ``re`` holds every character ``regex`` matches
+_CASE_SAFE = set("abcdefghijklmnopqrstuvwxyzéèêëàâäîïôöûüùçœ")
+
+
 @functools.cache
-def _debris_lines() -> re.Pattern:
+def _debris_lines():
     words = load("debris")["lines"]
     alt = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?im)^[ ]*(?:{alt})[ ]*$\n?")
+    pattern = re.compile(rf"(?im)^[ ]*(?:{alt})[ ]*$\n?")
+    # speed: tried only at a line opening with the first letters of a word (the same matches)
+    heads = set()
+    for w in words:
+        head = re.match(r"\p{L}{1,3}", w)
+        if not head or not set(head.group().lower()) <= _CASE_SAFE:
+            return pattern
+        heads.add(head.group().lower())
+    from .fields.prefilter import Starts
+
+    return Starts(pattern, "(?im)^[ ]*(?:%s)" % "|".join(sorted(heads)))
+
+
+@functools.cache
+def _page_number():
+    """``_PAGE_NUMBER`` tried only at a line opening with "pag", "p.", a dash or a digit (speed)."""
+    from .fields.prefilter import DIGIT, Starts
+
+    return Starts(_PAGE_NUMBER, rf"(?im)^[ ]*(?:pag|p\.|[-–]|{DIGIT})")
 
 
 
@@ -162,7 +184,7 @@ def clean(source: str) -> Cleaned:
     run(_STARS, _stars)
     run(_PIPES, "")
     run(_HYPHEN_EOL, "")
-    run(_PAGE_NUMBER, "")
+    run(_page_number(), "")
     run(_debris_lines(), "")
     run(_EDGE_SPACES, "")
     run(_SPACES, " ")
