@@ -842,7 +842,7 @@ def _minutes_only(text: str, anchors: list[Anchor], act: ActSpan) -> None:
         found = [(p.objet_start or p.start, p.objet_end or p.end, p.objet or "", -1)
                  for p in _pv_approval(text, (0, len(text)))]
     for s, e, objet, item in found[:1]:
-        own = OUTCOME.search(text, e, e + 200)
+        own = _VOTE_LINE.search(text, e, e + 200)
         stop = _SENTENCE_END.search(text, own.end()) if own else None
         if not own or (stop and OUTCOME.search(text, stop.end())):
             return  # no vote on the minutes, or outcomes further on: another act, whatever it is
@@ -852,6 +852,9 @@ def _minutes_only(text: str, anchors: list[Anchor], act: ActSpan) -> None:
             act.numero, act.numero_start, act.numero_end = roman.group(0), roman.start(), roman.end()
 
 
+# a vote recorded, not only an outcome ("est approuvé")
+_VOTE_LINE = re.compile(
+    r"(?i)unanimit|majorit[ée]|\bvoix\b|\bvot(?:e|es|ants?|[ée]e?s?|er)\b|\bpour\s*:|\bcontre\b|abst(?:ention|ient|iennent)|main\s+lev[ée]e")
 _PV_APPROVAL = re.compile(
     r"""(?xi)
     (?:approbation|adoption|lecture|validation)\s+(?:et\s+\w+\s+)?d[ue]s?\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))[^\n.]{0,120}?(?=\s+(?-i:[\p{Lu}][\p{Ll}]|Le\s|La\s|Monsieur|Madame|M\.|Mme)|\n|\.|$)
@@ -869,8 +872,8 @@ def _pv_approval(text: str, head: tuple[int, int]) -> list[ActSpan]:
     if not m:
         return []
     around = text[max(s, m.start() - 150) : min(e, m.end() + 300)]  # "…, adopte le procès-verbal du …"
-    if not OUTCOME.search(around):
-        return []
+    if not _VOTE_LINE.search(around):
+        return []  # "Le procès-verbal … est approuvé." records no vote: no act (GOLD_SCHEMA)
     start = m.start()
     span = _objet_from(text, m.start(), min(e, m.start() + 200))
     obj_end = span[1] if span else m.end()
@@ -887,19 +890,26 @@ def _pv_approval(text: str, head: tuple[int, int]) -> list[ActSpan]:
 _SECRETARY = re.compile(
     r"(?i)(?:d[ée]signation|[ée]lection)\s+(?:pour\s+la\s+pr[ée]sente\s+session\s+)?d(?:u|'un|e\s+la|'une)\s+"
     r"secr[ée]taire(?:\s+de\s+s[ée]ance|\s+au\s+sein\s+du\s+conseil)?")
+# the council's choice of how it votes: "conserver le mode de vote à main levée et nominatif"
+_VOTING_MODE = re.compile(r"(?i)(?<=\ble\s+)mode\s+de\s+(?:vote|scrutin)\b(?:[^\n.;?]|\n(?=\p{Ll})){0,60}")
 _VOTED = re.compile(r"(?i)unanimit|majorit[ée]|\bvoix\b|\badopt[ée]e?\b")
 
 
 def _secretary_vote(text: str, head: tuple[int, int]) -> list[ActSpan]:
-    """The designation of the sitting's secretary when the council votes on it: an act of its own."""
+    """Procedural votes of the preamble (the designation of the sitting's secretary, the voting mode),
+    when the council votes on them: acts of their own."""
     s, e = head
-    m = _SECRETARY.search(text, s, e)
-    if not m or not _VOTED.search(text, m.end(), min(e, m.end() + 200)):
-        return []
-    nxt = re.search(r"[.!?]\s", text[m.end() : e])
-    end = m.end() + nxt.end() if nxt else e
-    obj = re.sub(r"\s+", " ", m.group(0)).strip()
-    return [ActSpan(m.start(), end, None, obj, m.start(), m.end(), rule="segment.secretary_vote")]
+    out = []
+    for pattern in (_SECRETARY, _VOTING_MODE):
+        m = pattern.search(text, s, e)
+        voted = _VOTED.search(text, m.end(), min(e, m.end() + 200)) if m else None
+        if not voted:
+            continue
+        nxt = re.search(r"[.!?]\s|\n", text[voted.end() : e])  # to the end of the vote's sentence or line
+        end = voted.end() + nxt.end() if nxt else e
+        obj = re.sub(r"\s+", " ", m.group(0)).strip()
+        out.append(ActSpan(m.start(), end, None, obj, m.start(), m.end(), rule="segment.secretary_vote"))
+    return out
 
 
 def _make_act(text: str, g: list[Anchor], start: int, end: int) -> ActSpan:

@@ -251,3 +251,24 @@ def test_a_subtitle_line_belongs_to_the_title_but_a_list_does_not():
             "1. Budget de l'eau\n- Décision modificative n°1\nMonsieur PONS informe le conseil. Vote : Pour à l'unanimité\n"
             "2. Tarifs périscolaires\n- Cantine : 3 €\n- Garderie : 2 €\nVote : Pour à l'unanimité\n")
     assert [o for _, o in acts(text)] == ["Budget de l'eau - Décision modificative n°1", "Tarifs périscolaires"]
+
+
+def test_minutes_approved_without_a_vote_line_are_no_act():
+    text = ("Séance du 7 juillet 2025. Présents : A, B, C.\n"
+            "Le procès-verbal de la séance du 27 mai 2025 est approuvé.\n"
+            "1) Délibération n° 2025-30 : Tarifs de la cantine\nLe conseil adopte à l'unanimité.\n"
+            "2) Délibération n° 2025-31 : Subvention au club\nLe conseil adopte à l'unanimité.\n")
+    assert [n for n, _ in acts(text)] == ["2025-30", "2025-31"]
+
+
+def test_the_voting_mode_voted_in_the_preamble_is_an_act():
+    text = ("Conseil Municipal du 13 octobre 2016\nMadame PONS demande aux membres du conseil s'ils souhaitent "
+            "conserver le mode de vote à main\nlevée et nominatif.\nVote : Pour à l'unanimité\n"
+            "ORDRE DU JOUR\n1. Tarifs de la cantine\n2. Subvention au club\n_____\n"
+            "1. Tarifs de la cantine\nLe conseil fixe les tarifs. Vote : Pour à l'unanimité\n"
+            "2. Subvention au club\nLe conseil attribue la subvention. Vote : Pour à l'unanimité\n")
+    seg = segment(text)
+    first = seg.acts[0]
+    assert first.objet == "mode de vote à main levée et nominatif"
+    assert "Vote : Pour à l'unanimité" in text[first.start:first.end]
+    assert [a.objet for a in seg.acts[1:]] == ["Tarifs de la cantine", "Subvention au club"]
