@@ -83,6 +83,12 @@ class _FoldTable(dict):
 _FOLD = _FoldTable()
 
 
+@functools.lru_cache(maxsize=2)
+def _folded(text: str) -> str:
+    """``fold_same_length`` of a whole document, kept for the next regions of the same document."""
+    return fold_same_length(text)
+
+
 def fold_same_length(s: str) -> str:
     """Lower case, accents and curly apostrophes removed, one character for one.
 
@@ -358,6 +364,9 @@ def _verb_at_start_starts() -> str | None:
 
 
 _VERB_AT_START_AT = Starts(VERB_AT_START, _verb_at_start_starts()) if _verb_at_start_starts() else VERB_AT_START
+# the words in capitals, as they open (the patterns run on the source text, case kept)
+_CAPS_OUTCOME_AT = Starts(CAPS_OUTCOME, r"ADOPT|APPROUV|REJET|REFUS")
+_CAPS_POSTPONED_AT = Starts(CAPS_POSTPONED, r"REPORT|AJOURN|RETIR|DIFF[ÉE]R")
 # UNANIMITY opens with its word, or with "a l'" / "l'" (an apostrophe or a space after "l") right before it
 _UNANIMITY_AT = Starts(UNANIMITY, r"unanim|vote|accord|a\s*l['\s]*(?:unanim|vote|accord)|l['\s]+(?:unanim|vote|accord)")
 
@@ -670,7 +679,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
                 continue
             seen_outcome.append((m.start(), m.end()))
             out.append(Mention(kind, m.start(), m.end(), rule=rule))
-    for m in CAPS_OUTCOME.finditer(text, start, end):
+    for m in _CAPS_OUTCOME_AT.finditer(text, start, end):
         if any(not (m.end() <= s or m.start() >= e) for s, e in seen_outcome):
             continue
         kind = "rejete" if m.group(0)[:3] in ("REJ", "REF") else "adopte"
@@ -867,7 +876,7 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
     sans = [m for m in SANS_VOTE.finditer(f, start, end) if not _quoted(text, m.start(), start)] if _holds(
         f, start, end, _SANS_VOTE_NEEDS) else []
     postponed = ([m for m in POSTPONED.finditer(f, start, end)] if _holds(f, start, end, _POSTPONED_NEEDS) else []
-                 ) + list(CAPS_POSTPONED.finditer(text, start, end))
+                 ) + list(_CAPS_POSTPONED_AT.finditer(text, start, end))
     postponed.sort(key=lambda m: m.start())
     chosen = own[-1] if own else None
     if chosen is not None and len(own) > 1:
@@ -1015,7 +1024,8 @@ def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found
         return []
     # fold only around the region (rules look back a few hundred characters): linear in the act
     lo, hi = max(0, start - 2000), min(len(text), end + 400)
-    win = fold_same_length(text[lo:hi])
+    whole = _folded(text)  # speed: the document's regions share one folding (one character for one)
+    win = whole[lo:hi] if len(whole) == len(text) else fold_same_length(text[lo:hi])
     if len(win) != hi - lo:  # exotic case mapping: fall back to lower case only
         win = text[lo:hi].lower() if len(text[lo:hi].lower()) == hi - lo else text[lo:hi]
     f = text[:lo] + win + text[hi:]
