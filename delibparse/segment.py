@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from .fields.prefilter import Starts
+
 # ----------------------------------------------------------------------------- patterns
 
 # an act number: digits with separators and letters, e.g. 2023-001, 01/03-2020, BC_2023_008,
@@ -53,19 +55,23 @@ _ROW_OUTCOME = re.compile(r"(?i)\|\s*(?:approuv|adopt|rejet|refus|retir|report|a
 _DATE_CELL = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 # a table-of-contents entry: the rest of the line (or the next) ends with dot leaders and a page number
 _TOC_LINE = re.compile(r"[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\.{4,}\s*(?:page|p\.)?\s*\d+\s*(?:\n|$)")
-# where a NUM_ANCHOR can start: scanning for these first is 3x faster than NUM_ANCHOR.finditer
-_NUM_START = re.compile(
-    r"""(?x)(?i:d[ée]lib[ée]ration|extrait\s+de|point|affaire|question|dossier|rapport)
-    |\b(?:DCM|DCC|DEL|DELIB|DB|DC|DBC|DCS|CP|BC|BU)|(?<![\w/])(?i:n[°o])\s*\d|\b[A-Z]{1,6}(?:19|20)\d\d|\b[A-Z]{1,6}\d\d_""")
+# where a NUM_ANCHOR can start. Each family alone lets the engine skip ahead to its first characters;
+# one alternation of them all is five times slower than the five scans together.
+_NUM_STARTS = tuple(re.compile(p) for p in (
+    r"[dDeEpPaAqQrR](?i:[ée]lib[ée]ration|xtrait\s+de|oint|ffaire|uestion|ossier|apport)",
+    r"\b(?:DCM|DCC|DEL|DELIB|DB|DC|DBC|DCS|CP|BC|BU)",
+    r"(?<![\w/])[nN][°oO]\s*\d",
+    r"\b[A-Z]{1,6}(?:(?:19|20)\d\d|\d\d_)",
+))
 
 
 def _num_matches(text: str):
     """The matches of NUM_ANCHOR.finditer(text), found from their possible starts."""
     pos = 0
-    for c in _NUM_START.finditer(text):
-        if c.start() < pos:
+    for start in sorted({c.start() for p in _NUM_STARTS for c in p.finditer(text)}):
+        if start < pos:
             continue
-        m = NUM_ANCHOR.match(text, c.start())
+        m = NUM_ANCHOR.match(text, start)
         if m:
             pos = m.end()
             yield m
@@ -76,7 +82,7 @@ OBJET_ANCHOR = re.compile(r"(?i)\b(?:objet(?:\s+de\s+la\s+d[ée]lib[ée]ration)?
 # space; only items whose numbers run in sequence are kept (see _item_chain)
 ITEM_ANCHOR = re.compile(
     r"""(?x)
-    (?:(?<=^|\n)|(?<=\s))[(]?
+    (?<!\S)(?=[(\[\dIVXOA-Z])[(]?   # (the look-ahead lets the engine skip to the possible first characters)
     (?P<num>\[\d|\d{1,2}|[IVX]{1,5}|O[I1-9]|[A-Z]{1,2}[O0]?\d{1,2}|DOS)
     (?:[ \t]*[-–—.)|][ \t]*|[ \t]+)
     (?=[«"]?[\p{Lu}][\p{Ll}\p{Lu}'’°])
@@ -166,7 +172,7 @@ CAPS_ANCHOR = re.compile(
     )
     """,
 )
-OUTCOME = re.compile(
+_OUTCOME = re.compile(
     r"""(?xi)
       unanimit[ée]
     | \b(?:adopt|approuv|rejet|refus)(?:[ée]e?s?|e|ent)\b
@@ -177,6 +183,8 @@ OUTCOME = re.compile(
     | \bmajorit[ée]\b
     """,
 )
+OUTCOME = Starts(_OUTCOME, r"(?i)unanimit|adopt|approuv|rejet|refus|vot|pour|voix|abstention|d[ée]cide|d[ée]signe|"
+                           r"autorise|accepte|sollicite|prend|[ée]met|valide|fixe|acte|apr[eè]s|donne|majorit")
 # mayor's decisions taken by delegation: not acts of the assembly
 DELEGATION = re.compile(
     r"""(?xi)d[ée]cisions?\s+(?:
@@ -855,7 +863,7 @@ def _minutes_only(text: str, anchors: list[Anchor], act: ActSpan) -> None:
 # a vote recorded, not only an outcome ("est approuvé")
 _VOTE_LINE = re.compile(
     r"(?i)unanimit|majorit[ée]|\bvoix\b|\bvot(?:e|es|ants?|[ée]e?s?|er)\b|\bpour\s*:|\bcontre\b|abst(?:ention|ient|iennent)|main\s+lev[ée]e")
-_PV_APPROVAL = re.compile(
+_PV_APPROVAL_ANYWHERE = re.compile(
     r"""(?xi)
     (?:approbation|adoption|lecture|validation)\s+(?:et\s+\w+\s+)?d[ue]s?\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))[^\n.]{0,120}?(?=\s+(?-i:[\p{Lu}][\p{Ll}]|Le\s|La\s|Monsieur|Madame|M\.|Mme)|\n|\.|$)
   | (?:le\s+)?(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux)|(?-i:PV))\s+(?:de\s+la\s+(?:s[ée]ance|r[ée]union)|du\s+conseil|des?\s+(?:s[ée]ances?|conseils?|r[ée]unions?)|du\s+\d|du\s+dernier|de\s+la\s+derni[eè]re)[^\n.]{0,100}?
@@ -863,6 +871,7 @@ _PV_APPROVAL = re.compile(
   | (?<=\b(?:approuve|adopte|valide)\s+(?:\S+\s+){0,6}?)(?:le|les)\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))\s+(?:de\s+la\s+s[ée]ance|du\s+conseil|des?\s+s[ée]ances?|du\s+\d)[^\n.,]{0,80}
     """
 )
+_PV_APPROVAL = Starts(_PV_APPROVAL_ANYWHERE, r"(?i)approbation|adoption|lecture|validation|les?\s+(?:compte|proc|PV)|compte|proc[eè]s|PV")
 
 
 def _pv_approval(text: str, head: tuple[int, int]) -> list[ActSpan]:
