@@ -83,7 +83,7 @@ OBJET_ANCHOR = re.compile(r"(?i)\b(?:objet(?:\s+de\s+la\s+d[ée]lib[ée]ration)?
 ITEM_ANCHOR = re.compile(
     r"""(?x)
     (?<!\S)(?=[(\[\dIVXOA-Z])[(]?   # (the look-ahead lets the engine skip to the possible first characters)
-    (?P<num>\[\d|\d{1,2}|[IVX]{1,5}|O[I1-9]|[A-Z]{1,2}[O0]?\d{1,2}|DOS)
+    (?P<num>\[\d|\d{1,2}|[IVX]{1,5}|O[I1-9]|[A-Z]{1,2}[O0]?\d{1,2}|[A-Z][O0]S)
     (?:[ \t]*[-–—.)|][ \t]*|[ \t]+)
     (?=[«"]?[\p{Lu}][\p{Ll}\p{Lu}'’°])
     (?!(?i:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|heures?|h\b|H\b|et\b|à\b|voix|membres|conseillers|pour|contre|abstentions?|votants|présents|pr[ée]sents|absents|pouvoirs|procurations|élus|ans|jours|mois|M\.|Mme))
@@ -98,20 +98,24 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
           "XIX": 19, "XX": 20}
 
 
+# how OCR misreads the digits of an item number: "DO1", "DOS" (D05), "OI" (01), "[5" (15)
+_OCR_DIGITS = str.maketrans("OIl|[S", "011115")
+_OCR_NUMBER = re.compile(r"([A-Z]{0,2}?)([\dOIl|\[S]{1,2})")
+
+
 def _item_value(num: str) -> int | None:
-    if num.startswith("[") and num[1:].isdigit():
-        return int(num[1:])
+    """The running number of an item heading, as OCR may have read it.
+
+    >>> [_item_value(n) for n in ("3", "IV", "DO1", "DOS", "OI", "[5", "D12")]
+    [3, 4, 1, 5, 1, 15, 12]
+    """
     if num.isdigit():
         return int(num)
-    if num == "DOS":  # OCR of "D05"
-        return 5
-    m = re.fullmatch(r"[A-Z]{1,2}?[O0]?(\d{1,2})", num)
-    if m and not num.startswith("O"):
-        return int(m.group(1))
-    if num.startswith("O"):  # OCR: "OI" for 01, "O2" for 02
-        rest = num[1:].replace("I", "1")
-        return int(rest) if rest.isdigit() else None
-    return _ROMAN.get(num)
+    if num in _ROMAN:
+        return _ROMAN[num]
+    m = _OCR_NUMBER.fullmatch(num)
+    digits = m.group(2).translate(_OCR_DIGITS) if m else ""
+    return int(digits) if digits.isdigit() else None
 
 
 def _item_chains(items: list[Anchor], text: str) -> list[list[Anchor]]:
