@@ -275,32 +275,32 @@ _NOT_NUM_AFTER = re.compile(r"(?i)^\s*(?:du|des|de\s+la\s+loi|er\b|janvier|f[ée
 
 
 # patterns of find_anchors, compiled once
-_FA0 = re.compile(r"(?:\(|\b(?:d[ée]lib[ée]ration|ordonnance|arr[êe]t[ée]|d[ée]cision|circulaire|avis|lettre|courrier|instruction|loi|d[ée]cret|march[ée]|convention|contrat|dossier|facture|parcelle|lot|section|rue|route))\s*$")
-_FA1 = re.compile(r"(?:\(|\b(?:la|une|cette|sa|par|vu|de|du|les|des|aux|ces|ses)\s+)$")
-_FA2 = re.compile(r"[,(]\s*$")
-_FA3 = re.compile(r"(?:\bvu|\bla|\bsa|\bune|\bcette|\bpar|\bloi|\barticle|\bdécret|\bdu|\bde|\bpoint|\bl'|\bleur|\bses|\bnotre|\bau|\bet|\bà)\s*$")
-_FA4 = re.compile(r"(?i)\s*(?:en\s+date\s+)?du\s+\d")
-_FA5 = re.compile(r"(?:^|[\n.:!?]|\d)\s*$")
-_FA6 = re.compile(r"(?i)\s*(?:à|au|et)\s+(?:n[°o]\s*)?\d|\s*\)")
-_FA7 = re.compile(r"\d{3}-\d{9}-\d{8}-\s*$")
-_FA8 = re.compile(r"\s*(?:,|et)\s*n[°o]\s*\d")
-_FA9 = re.compile(r"\s*[,)]")
-_FA10 = re.compile(r"\s*[-–—:]?\s*[«\"]?\p{Lu}")
-_FA11 = re.compile(r"(?:^|[.!?:»\n|]|\d)\s*$")
-_FA12 = re.compile(r"\d")
-_FA13 = re.compile(r"[-/._]")
-_FA14 = re.compile(r"[^0-9A-Za-z]")
-_FA15 = re.compile(r"\n([^\n]*\|[^\n]*)")
-_FA16 = re.compile(r"(?im)^[^\n]*\b(?:objet|intitul[ée])\b[^\n]*\|")
-_FA17 = re.compile(r"(?:pour|ayant pour|a pour|avec pour)\s*$")
-_FA18 = re.compile(r"(?:^|\n|[.!?»]\s|\d\s)$")  # not after ":", which announces a table or a list
-_FA19 = re.compile(r"\s*(?:Le|La|Les|L'|Un|Une|Il|Elle|Suite|Par|Dans|Lors|Après|Monsieur|Madame|M\.|Mme)\s")
-_FA20 = re.compile(r"(?:M|MM|Mme|Mmes|MME|MMES|Mlle)\.?\s")
-_FA21 = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mlle)\.?|Monsieur|Madame)\s*$")
+_REF_WORD_BEFORE = re.compile(r"(?:\(|\b(?:d[ée]lib[ée]ration|ordonnance|arr[êe]t[ée]|d[ée]cision|circulaire|avis|lettre|courrier|instruction|loi|d[ée]cret|march[ée]|convention|contrat|dossier|facture|parcelle|lot|section|rue|route))\s*$")
+_ARTICLE_BEFORE = re.compile(r"(?:\(|\b(?:la|une|cette|sa|par|vu|de|du|les|des|aux|ces|ses)\s+)$")
+_LIST_BEFORE = re.compile(r"[,(]\s*$")
+_IN_SENTENCE_BEFORE = re.compile(r"(?:\bvu|\bla|\bsa|\bune|\bcette|\bpar|\bloi|\barticle|\bdécret|\bdu|\bde|\bpoint|\bl'|\bleur|\bses|\bnotre|\bau|\bet|\bà)\s*$")
+_DATED_AFTER = re.compile(r"(?i)\s*(?:en\s+date\s+)?du\s+\d")
+_HEADING_BEFORE = re.compile(r"(?:^|[\n.:!?]|\d)\s*$")
+_RANGE_AFTER = re.compile(r"(?i)\s*(?:à|au|et)\s+(?:n[°o]\s*)?\d|\s*\)")
+_ACTES_ID_BEFORE = re.compile(r"\d{3}-\d{9}-\d{8}-\s*$")
+_MORE_REFS_AFTER = re.compile(r"\s*(?:,|et)\s*n[°o]\s*\d")
+_LIST_AFTER = re.compile(r"\s*[,)]")
+_TITLE_AFTER = re.compile(r"\s*[-–—:]?\s*[«\"]?\p{Lu}")
+_LINE_START_BEFORE = re.compile(r"(?:^|[.!?:»\n|]|\d)\s*$")
+_DIGIT = re.compile(r"\d")
+_NUM_SEPARATOR = re.compile(r"[-/._]")
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
+_NEXT_ROW = re.compile(r"\n([^\n]*\|[^\n]*)")
+_OBJET_COLUMN_HEAD = re.compile(r"(?im)^[^\n]*\b(?:objet|intitul[ée])\b[^\n]*\|")
+_HAVING_FOR_BEFORE = re.compile(r"(?:pour|ayant pour|a pour|avec pour)\s*$")
+_CAPS_MAY_START_AFTER = re.compile(r"(?:^|\n|[.!?»]\s|\d\s)$")  # not after ":", which announces a table or a list
+_SENTENCE_OPENS = re.compile(r"\s*(?:Le|La|Les|L'|Un|Une|Il|Elle|Suite|Par|Dans|Lors|Après|Monsieur|Madame|M\.|Mme)\s")
+_CIVILITY_START = re.compile(r"(?:M|MM|Mme|Mmes|MME|MMES|Mlle)\.?\s")
+_CIVILITY_BEFORE = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mlle)\.?|Monsieur|Madame)\s*$")
 # the column heads of a budget table in capitals ("TOTAUX EGAUX - FONCTIONNEMENT", "MONTANTS ( € )")
 _BUDGET_TABLE = re.compile(r"\b(?:TOTAL|TOTAUX|SOUS-TOTAL|MONTANTS?|INTITUL[ÉE]S\s+DES\s+COMPTES)\b|€")
 _SPEAKER_OPENS = re.compile(r"\s*(?:M\.|Monsieur|Madame|Mme)\s+(?:le|la)\s+(?:Maire|Pr[ée]sidente?)\s+\p{Ll}")
-_FA22 = re.compile(r"(?:^|\s)(?:M|MM|Mme)\.(?:\s|$)")
+_CIVILITY_INSIDE = re.compile(r"(?:^|\s)(?:M|MM|Mme)\.(?:\s|$)")
 
 
 def find_anchors(text: str) -> list[Anchor]:
@@ -312,22 +312,22 @@ def find_anchors(text: str) -> list[Anchor]:
         before = text[max(0, m.start() - 40) : m.start()].lower()
         rest = text[m.end() : m.end() + 25]
         # a reference inside a sentence ("vu la délibération n° 12 du ..."), a law, an article
-        if _FA0.search(before) and not m.group("word") and not m.group("code"):
+        if _REF_WORD_BEFORE.search(before) and not m.group("word") and not m.group("code"):
             continue  # "(délibération n°2017-15)", "l'ordonnance n°2020-744": references
-        if m.group("word") and _FA1.search(before):
+        if m.group("word") and _ARTICLE_BEFORE.search(before):
             continue  # "(délibération n° 12)", "par délibération n° 12": references
-        if m.group("point") and _FA2.search(before):
+        if m.group("point") and _LIST_BEFORE.search(before):
             continue  # "(jusqu'à 22h40, point n°2)": a mention, not a heading
-        if not m.group("point") and _FA3.search(before):
+        if not m.group("point") and _IN_SENTENCE_BEFORE.search(before):
             continue
-        dated = _FA4.match(rest) and not (m.group("word") and _FA5.search(before))
-        if _NOT_NUM_AFTER.match(rest) or dated or _FA6.match(rest):
+        dated = _DATED_AFTER.match(rest) and not (m.group("word") and _HEADING_BEFORE.search(before))
+        if _NOT_NUM_AFTER.match(rest) or dated or _RANGE_AFTER.match(rest):
             continue  # "délibération n° 12 du 3 mars 2020", "23-5 à 23-11": references
         if DELEGATION.search(text[max(0, m.start() - 150) : m.end()]):
             continue
         if _TOC_LINE.match(text, m.end()):
             continue  # a line of a table of contents: "B2024-031 - Aide … ........ page 2"
-        if _FA7.search(before):
+        if _ACTES_ID_BEFORE.search(before):
             continue  # inside an @ctes identifier
         if m.group("code"):
             num = m.group("code").strip() + (" " if m.group("code").endswith(" ") else "") + num
@@ -342,22 +342,22 @@ def find_anchors(text: str) -> list[Anchor]:
         else:
             rank = 1
         anchor = Anchor(m.start(), m.end(), "num", num, rank=rank, word=bool(m.group("word") or m.group("word2")))
-        if _FA8.match(rest):
+        if _MORE_REFS_AFTER.match(rest):
             continue  # "n°5, n°28 et n°42": a list of references
-        if rank == 1 and (_FA2.search(before) or _FA9.match(rest)):
+        if rank == 1 and (_LIST_BEFORE.search(before) or _LIST_AFTER.match(rest)):
             continue  # "(n°28, n°42)": mentions in a list
-        if rank == 1 and not _FA10.match(rest):
+        if rank == 1 and not _TITLE_AFTER.match(rest):
             continue  # a bare "n° X" heading is followed by its objet, which starts with a capital
-        if rank == 1 and not _FA11.search(before):
+        if rank == 1 and not _LINE_START_BEFORE.search(before):
             weak.append(anchor)  # bare "n° X" inside a line: kept only as part of a list
             continue
         out.append(anchor)
     # bare numbers of one shape repeated (a list of acts "n°2023-001 ... n°2023-002 ...")
     shapes: dict[str, list[Anchor]] = {}
     for a in weak:
-        shapes.setdefault(_FA12.sub("9", a.numero or ""), []).append(a)
+        shapes.setdefault(_DIGIT.sub("9", a.numero or ""), []).append(a)
     for shape, group in shapes.items():
-        if len({a.numero for a in group}) >= 3 and (_FA13.search(shape) or shape.count("9") >= 3):
+        if len({a.numero for a in group}) >= 3 and (_NUM_SEPARATOR.search(shape) or shape.count("9") >= 3):
             out.extend(group)
         elif len(group) == 1:  # a lone "n° X Title" inside a line: the number of a single act, maybe
             group[0].family = "inline"
@@ -368,7 +368,7 @@ def find_anchors(text: str) -> list[Anchor]:
     for a in out:
         if id(a) in agenda:
             continue  # a table of contents or agenda listing the acts, not the acts
-        key = _FA14.sub("", a.numero or "")
+        key = _NOT_ALNUM.sub("", a.numero or "")
         if key in seen and (a.rank == 0 or (dedup and dedup[-1].numero == a.numero)):
             continue  # the same number again (a page header, a title repeated)
         seen.add(key)
@@ -390,7 +390,7 @@ def find_anchors(text: str) -> list[Anchor]:
             # an objet wrapped over the next rows of the same column (rows with no number of their own)
             col = cells.index(obj)
             parts, end = [obj], m.end()
-            for nxt in _FA15.finditer(text[end : end + 600]):
+            for nxt in _NEXT_ROW.finditer(text[end : end + 600]):
                 if nxt.start() != 0:
                     break
                 more = [c.strip() for c in nxt.group(1).split("|")]
@@ -407,12 +407,12 @@ def find_anchors(text: str) -> list[Anchor]:
     # column or a header naming the objet
     if len(rows) >= 3 and len({r.numero for r in rows}) >= 0.8 * len(rows):
         outcomes = sum(bool(_ROW_OUTCOME.search(text, r.start, text.find("\n", r.start) % (len(text) + 1) or len(text))) for r in rows)
-        header = _FA16.search(text[: rows[0].start])
+        header = _OBJET_COLUMN_HEAD.search(text[: rows[0].start])
         if outcomes * 2 >= len(rows) or header:
             out.extend(rows)
     for m in OBJET_ANCHOR.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()].lower()
-        if _FA17.search(before):
+        if _HAVING_FOR_BEFORE.search(before):
             continue
         out.append(Anchor(m.start(), m.end(), "objet"))
     items = []
@@ -442,22 +442,22 @@ def find_anchors(text: str) -> list[Anchor]:
         head = text[h_start:h_end].strip()
         letters = len(_NOT_LETTER.sub("", head))
         # a short heading ("DM RAR 2021") only between a sentence's end and the exposé it opens
-        short = _FA18.search(text[max(0, m.start() - 3) : m.start()]) and _SPEAKER_OPENS.match(text, h_end)
+        short = _CAPS_MAY_START_AFTER.search(text[max(0, m.start() - 3) : m.start()]) and _SPEAKER_OPENS.match(text, h_end)
         if (len(head) < 10 or letters < 10) and not (short and letters >= 4):
             continue
         words = _WORD2.findall(head)
         if len(words) < 2:
             continue
         before = text[max(0, m.start() - 3) : m.start()]
-        if not _FA18.search(before) and not lead and (
+        if not _CAPS_MAY_START_AFTER.search(before) and not lead and (
                 letters < 15 or len(words) < 3 or "," in head
-                or not _FA19.match(text[h_end:] if tail else text[m.end("head") - 1 :])):
+                or not _SENTENCE_OPENS.match(text[h_end:] if tail else text[m.end("head") - 1 :])):
             continue  # inside a sentence, a run of capitals followed by a new sentence is a heading
         # lists of names in capitals ("MM MORIN, BORONIEC, MADRAY") are not headings
-        if head.count(",") >= 2 or _FA20.match(head) or _BUDGET_TABLE.search(head):
+        if head.count(",") >= 2 or _CIVILITY_START.match(head) or _BUDGET_TABLE.search(head):
             continue
         # names in capitals after a civility ("M. LEBLANC, M. THUILLER") are not headings
-        if _FA21.search(text[max(0, h_start - 12) : h_start]) or _FA22.search(head):
+        if _CIVILITY_BEFORE.search(text[max(0, h_start - 12) : h_start]) or _CIVILITY_INSIDE.search(head):
             continue
         out.append(Anchor(h_start, h_start, "caps", None, h_end))
     out.extend(a for a in weak if a.family == "inline")
