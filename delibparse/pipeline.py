@@ -173,6 +173,7 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
         ctx.date_seance = head_best["date_seance"].value
         ctx.year = getattr(ctx.date_seance, "year", ctx.year)
     errors = [f for f in head if f.field == "_error"]
+    tail_best = _tail_stamps(text, seg, ctx)
     presents_now: list[str] | None = None
     carried: dict[str, Found] = {}
     schedule = [f for f in head if f.field == "_event.schedule"]
@@ -195,6 +196,8 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
                 chosen[field] = a
             elif h is not None and (field in SITTING or seg.single):
                 chosen[field] = h
+        for field, f in tail_best.items():
+            chosen.setdefault(field, f)
         for field in CARRIED:
             if field in chosen and field not in head_best:
                 carried[field] = chosen[field]
@@ -235,6 +238,21 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
     for act in doc.acts:
         act.warnings.extend(checks.run(act))
     return doc
+
+
+STAMPS = ("date_transmission_prefecture", "date_reception_prefecture", "date_publication")
+
+
+def _tail_stamps(text: str, seg: Segmentation, ctx: Context) -> dict[str, Found]:
+    """Transmission and publication dates stated after the last act of minutes ("Délibérations transmises
+    en préfecture le 13 juin 2024 et publiées le 14 juin"): they date every act that states none."""
+    from .fields import dates
+
+    s, e = seg.tail
+    if seg.single or e - s < 20:
+        return {}
+    best = _best(dates.extract(text, s, e, Context(year=ctx.year, date_seance=ctx.date_seance, region="tail")))
+    return {k: best[k] for k in STAMPS if k in best}
 
 
 def _row_date(text: str, where: tuple[int, int]) -> Found | None:

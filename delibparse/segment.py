@@ -703,6 +703,12 @@ def segment(text: str) -> Segmentation:
         for act in acts:
             _untangle_objet(text, act)
     acts = sorted(_pv_approval(text, head) + _secretary_vote(text, head), key=lambda a: a.start) + acts
+    last = acts[-1]
+    closing = _CLOSING.search(text, last.start, last.end)
+    while closing and not OUTCOME.search(text, last.start, closing.start()):
+        closing = _CLOSING.search(text, closing.end(), last.end)
+    if closing:  # the sitting's closing sections (information, questions diverses) are no part of its last act
+        last.end = closing.start()
     first = acts[0].start
     return Segmentation(head=(0, min(head_end, first)), acts=acts, tail=(acts[-1].end, n))
 
@@ -745,6 +751,16 @@ def _untangle_objet(text: str, act: ActSpan) -> None:
 
 
 _SECTION_MAX = 300  # a section heading ("FINANCES") is followed by the next title, not by an exposé
+
+
+# what closes a sitting after its last act: a heading of information or "questions diverses" on a line
+# of its own, or the closing of the sitting
+_CLOSING = re.compile(
+    r"""(?imx)
+      ^[ \t]*(?:[IVX\d]{1,4}[.)]?[ \t]*[-–—]?[ \t]*)?
+      (?:points?\s+d['’]information|informations?(?:\s+diverses|\s+du\s+maire|\s+du\s+pr[ée]sident)?|questions?\s+diverses
+        |affaires?\s+diverses|divers|tour\s+de\s+table)[ \t]*:?[ \t]*$
+    | (?<=^|[.!?][ \t])[ \t]*(?:la\s+s[ée]ance\s+est\s+(?:lev[ée]e|close)|l['’]ordre\s+du\s+jour\s+[ée]tant\s+[ée]puis[ée])""")
 
 
 def _heading_apart(anchors: list[Anchor], acts: list[ActSpan]) -> bool:

@@ -272,3 +272,24 @@ def test_the_voting_mode_voted_in_the_preamble_is_an_act():
     assert first.objet == "mode de vote à main levée et nominatif"
     assert "Vote : Pour à l'unanimité" in text[first.start:first.end]
     assert [a.objet for a in seg.acts[1:]] == ["Tarifs de la cantine", "Subvention au club"]
+
+
+def test_the_last_act_ends_where_the_sittings_closing_sections_begin():
+    text = ("Séance du 6 mars 2023.\n1) Délibération n° 2023-01 : Tarifs de la cantine\nLe conseil adopte à l'unanimité.\n"
+            "2) Délibération n° 2023-02 : Subvention au club\nLe conseil adopte à l'unanimité.\n"
+            "Questions diverses\nM. PONS demande si le conseil approuve le nouveau marché. Le Maire répond.\n"
+            "La séance est levée à 21 h.")
+    seg = segment(text)
+    assert text[seg.acts[-1].start:seg.acts[-1].end].rstrip().endswith("Le conseil adopte à l'unanimité.")
+
+
+def test_closing_stamp_of_minutes_dates_every_act():
+    from delibparse.pipeline import parse_text
+
+    text = ("Séance du 6 juin 2024.\n1) Délibération n° 2024-01 : Tarifs de la cantine\nLe conseil adopte à l'unanimité.\n"
+            "2) Délibération n° 2024-02 : Subvention au club\nLe conseil adopte à l'unanimité.\n"
+            "L'ordre du jour étant épuisé, la séance est levée à 21 h 35.\n"
+            "Délibérations transmises en préfecture le 13 juin 2024 et publiées le 14 juin 2024.\n")
+    acts = parse_text(text).acts
+    assert [str(a.date_transmission_prefecture) for a in acts] == ["2024-06-13", "2024-06-13"]
+    assert [str(a.date_publication) for a in acts] == ["2024-06-14", "2024-06-14"]
