@@ -380,6 +380,23 @@ _UNANIMITY_NEEDS = (("unanim",),)  # "unanimite", "unanimement", "vote unanime"
 _VOICES_NEEDS = (("voix",),)  # VOICES_AGAINST, BY_VOICES
 
 
+def _needs_of(*fragments: str) -> tuple[tuple[str, ...], ...] | None:
+    """Gate groups from words one of which opens every match of ``fragments`` (their literal starts up
+    to a first space); None when a fragment has none (the pattern is then always searched)."""
+    words: set[str] = set()
+    for fragment in fragments:
+        starts = literal_starts(fragment)
+        if starts is None:
+            return None
+        words |= {w.split(" ")[0] for w in starts}
+    return tuple((w,) for w in sorted(words)) if all(words) else None
+
+
+# OUTCOME_SUBJECT holds an outcome word, REJECT_VERB a rejecting verb: a region with none is not searched
+_OUTCOME_NEEDS = _needs_of(_LEX["adopt_words"], _REJECT)
+_REJECT_VERB_NEEDS = _needs_of(_LEX["reject_verb"])
+
+
 def _holds(f: str, start: int, end: int, needs: tuple[tuple[str, ...], ...]) -> bool:
     """Whether ``f[start:end]`` holds all the words of one of the groups ``needs``.
 
@@ -656,14 +673,15 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
     for m in (MAJORITY.finditer(f, start, end) if majority else ()):
         out.append(Mention("majorite", m.start(), m.end(), rule="votes.majority"))
     seen_outcome: list[tuple[int, int]] = []
-    for pat, rule in ((NOT_ADOPTED, "votes.not_adopted"), (REJECT_VERB, "votes.reject_verb")):
-        for m in pat.finditer(f, start, end):
+    for pat, rule, needs in ((NOT_ADOPTED, "votes.not_adopted", None), (REJECT_VERB, "votes.reject_verb", _REJECT_VERB_NEEDS)):
+        for m in (pat.finditer(f, start, end) if needs is None or _holds(f, start, end, needs) else ()):
             if _AMENDMENT.search(f, max(start, m.start() - 100), m.end()):
                 continue
             seen_outcome.append((m.start(), m.end()))
             out.append(Mention("rejete", m.start(), m.end(), rule=rule))
-    for pat, rule in ((OUTCOME_SUBJECT, "votes.outcome_subject"), (_OUTCOME_WORD_AT, "votes.outcome_word")):
-        for m in pat.finditer(f, start, end):
+    for pat, rule, needs in ((OUTCOME_SUBJECT, "votes.outcome_subject", _OUTCOME_NEEDS),
+                             (_OUTCOME_WORD_AT, "votes.outcome_word", None)):
+        for m in (pat.finditer(f, start, end) if needs is None or _holds(f, start, end, needs) else ()):
             if any(not (m.end() <= s or m.start() >= e) for s, e in seen_outcome):
                 continue
             kind = "adopte" if m.group("adopt") else "rejete"
