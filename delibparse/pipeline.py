@@ -338,7 +338,10 @@ def _build(span: ActSpan, chosen: dict[str, Found], cleaned: Cleaned, layout: La
         prov[field] = _evidence(f, cleaned, layout)
     if vote:
         values["vote"] = vote
-    values["span"] = (cleaned.to_source(span.start), cleaned.to_source(span.end))
+    end = span.end
+    while end > span.start and cleaned.text[end - 1].isspace():
+        end -= 1  # the blank lines (and removed page headers) before the next act are not this act's
+    values["span"] = (cleaned.to_source(span.start), cleaned.to_source(end))
     values["pages"] = layout.page_range(*values["span"])
     values["provenance"] = prov
     return _validate(values)

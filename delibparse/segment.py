@@ -52,6 +52,8 @@ NUM_ANCHOR = re.compile(
 ROW = re.compile(r"(?m)^(?=[^\n]*\|[^\n]*\|)[^\n]+$")
 _ROW_NUM = re.compile(r"^(?:[A-Z]{1,6}[ _-]?)?\d{1,4}(?:[ ]?[-/._][ ]?[\dA-Z]{1,6}){0,3}$")
 _ROW_OUTCOME = re.compile(r"(?i)\|\s*(?:approuv|adopt|rejet|refus|retir|report|ajourn|prend\s+acte|unanimit|majorit)")
+# a short objet cell ("Tarifs 2026"): words and figures, not an outcome ("Approuvée") nor a date
+_SHORT_TITLE_CELL = re.compile(r"(?i)(?!(?:approuv|adopt|rejet|refus|retir|report|ajourn|unanim|pour\b|contre\b))\p{L}{3,}[ '’\-]\S.{1,}$")
 _DATE_CELL = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 # a table-of-contents entry: the rest of the line (or the next) ends with dot leaders and a page number
 _TOC_LINE = re.compile(r"[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\.{4,}\s*(?:page|p\.)?\s*\d+\s*(?:\n|$)")
@@ -378,7 +380,7 @@ def find_anchors(text: str) -> list[Anchor]:
     for m in ROW.finditer(text):
         cells = [c.strip() for c in m.group(0).split("|")]
         nums = [c for c in cells if _ROW_NUM.match(c) and not _DATE_CELL.match(c)]
-        texts = [c for c in cells if len(c) >= 12 and not _ROW_NUM.match(c)]
+        texts = [c for c in cells if not _ROW_NUM.match(c) and (len(c) >= 12 or _SHORT_TITLE_CELL.match(c))]
         if nums and texts:
             obj = max(texts, key=len)
             o = m.start() + m.group(0).index(obj)

@@ -293,3 +293,12 @@ def test_closing_stamp_of_minutes_dates_every_act():
     acts = parse_text(text).acts
     assert [str(a.date_transmission_prefecture) for a in acts] == ["2024-06-13", "2024-06-13"]
     assert [str(a.date_publication) for a in acts] == ["2024-06-14", "2024-06-14"]
+
+
+def test_a_list_of_acts_keeps_rows_with_a_short_objet():
+    text = ("REPERTOIRE DES DELIBERATIONS\nDate | Numéro | Objet | Résultat\n"
+            "20/11/2025 | 2025_039 | Renouvellement du contrat des logiciels | Approuvée\n"
+            "20/11/2025 | 2025_040 | Tarifs 2026 | Approuvée\n"
+            "20/11/2025 | 2025_041 | Autorisations spéciales d'absence | Approuvée\n")
+    assert acts(text) == [("2025_039", "Renouvellement du contrat des logiciels"), ("2025_040", "Tarifs 2026"),
+                          ("2025_041", "Autorisations spéciales d'absence")]
