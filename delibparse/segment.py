@@ -974,7 +974,13 @@ def _make_act(text: str, g: list[Anchor], start: int, end: int) -> ActSpan:
             act.objet_start, act.objet_end = span
             act.objet = re.sub(r"\s+", " ", text[span[0] : span[1]]).strip()
             break
+    after = _NUMBER_AFTER_OBJET.match(text, act.objet_end) if act.numero is None and act.objet_end else None
+    if after:  # "OBJET : Adoption du règlement des cimetières (n°02/2020-01)"
+        act.numero, act.numero_start, act.numero_end = after.group("num"), after.start("num"), after.end("num")
     return act
+
+
+_NUMBER_AFTER_OBJET = re.compile(rf"[ \t]*\([ \t]*(?i:n[°o]|d[ée]lib[ée]ration\s+n[°o])[ \t]*(?P<num>{_NUM_BODY})[ \t]*\)")
 
 
 _ACTES_ID = re.compile(r"\d{2,3}[AB]?-\d{9}-\d{8}-(?P<internal>.+)-[A-Z]{2}")

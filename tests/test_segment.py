@@ -302,3 +302,11 @@ def test_a_list_of_acts_keeps_rows_with_a_short_objet():
             "20/11/2025 | 2025_041 | Autorisations spéciales d'absence | Approuvée\n")
     assert acts(text) == [("2025_039", "Renouvellement du contrat des logiciels"), ("2025_040", "Tarifs 2026"),
                           ("2025_041", "Autorisations spéciales d'absence")]
+
+
+def test_the_number_in_parentheses_after_the_objet():
+    text = ("Séance du 10 février 2020.\nOBJET : Adoption du règlement du cimetière (n°02/2020-01) Monsieur le Maire "
+            "expose le projet. Le conseil adopte à l'unanimité.\nOBJET : Tarifs des concessions (n°02/2020-02) "
+            "Monsieur le Maire expose les tarifs. Le conseil adopte à l'unanimité.")
+    assert acts(text) == [("02/2020-01", "Adoption du règlement du cimetière"),
+                          ("02/2020-02", "Tarifs des concessions")]
