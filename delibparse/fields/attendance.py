@@ -16,10 +16,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+import re as stdre
+
 import regex as re
 
 from ..lexicon import load, number_word_pattern, parse_int
 from . import names as N
+from .prefilter import literal_starts, trie
 from .base import Context, Found
 
 _lazy = N.LazyPattern
@@ -62,17 +65,31 @@ class Label:
 # ----------------------------------------------------------------------------------------- patterns
 
 
-_NEEDLES = {  # a word every heading of the role contains
-    "presents": "pr[ée]sent",
-    "absents_excuses": "excus",
-    "absents": "absent",
-    "pouvoirs": "pouvoir|procuration|mandat|repr[ée]sent|d[ée]l[ée]gation",
-    "secretaire": "secr[ée]taire",
-    "president": "pr[ée]sid",
-    "exercice": "exercice|nombre",
-    "votants": "vot|pr[ée]sents?\\s+(?:ou|et)",
-    "quorum": "quorum",
-    "ignore_count": "aff[ée]rent|exprim|abstention",
+_NEEDLES = {  # words (folded: lower case, no accents) one of which every heading of the role contains
+    "presents": ("present",),
+    "absents_excuses": ("excus",),
+    "absents": ("absent",),
+    "pouvoirs": ("pouvoir", "procuration", "mandat", "represent", "delegation"),
+    "secretaire": ("secretaire",),
+    "president": ("presid",),
+    "exercice": ("exercice", "nombre"),
+    "votants": ("vot", "present"),
+    "quorum": ("quorum",),
+    "ignore_count": ("afferent", "exprim", "abstention"),
+}
+
+# Speed: where each trigger's matches may start, found on the folded text (same length) by the standard re
+# module, which scans far faster than ``regex``; the trigger itself is then matched there only. Every match of
+# a trigger starts where its pattern here matches (folding only merges letters), so the windows are the same.
+_TRIG_STARTS = {
+    "trig_pouvoir": stdre.compile(r"donn|remis|transmis|represent|pouvoir|procuration|mandat"),
+    "trig_pair": stdre.compile(r"\s(?:a|par|pour)\s|→|->|=>"),
+    "trig_president": stdre.compile(r"presid"),
+    "trig_open": stdre.compile(r"ouvre|declare|a\s+ouvert|preside"),
+    "trig_secretaire": stdre.compile(r"secretaire"),
+    "trig_events": stdre.compile(
+        r"arrive|depart|entre|est|integre|part|pas|prend|quitt|rejoi|retir|retour|sort"
+    ),
 }
 
 
@@ -92,17 +109,15 @@ def _rx() -> dict:
     labels = []
     for role, pats in data["labels"].items():
         for p in pats:
-            labels.append((role, _lazy(rf"(?i)(?<![\p{{L}}'’\-])(?:{p})(?![\p{{L}}])")))
-    # a cheap test per role: a region without the word skips the role's patterns
-    needles = {role: _lazy(rf"(?i){n}") for role, n in _NEEDLES.items()}
+            labels.append((role, _lazy(rf"(?i)(?<![\p{{L}}'’\-])(?:{p})(?![\p{{L}}])"), _label_starts(p)))
     give = (
         r"(?:qui\s+)?(?:a\s+|ayant\s+|avait\s+|avaient\s+|ont\s+)?(?:donn[ée]e?|donne|donnent|donnant|remis|"
         r"transmis|d[ée]l[ée]gu[ée])\s+(?:son\s+|sa\s+|un\s+|leur\s+)?(?:pouvoir|procuration|mandat|"
         r"d[ée]l[ée]gation)s?(?:\s+(?:écrit\s+)?de\s+vote\w*)?(?:\s+en\s+(?:son|leur)\s+nom)?"
     )
     to = r"(?:à|a|au\s+profit\s+de|en\s+faveur\s+de)"
+
     return {
-        "needles": needles,
         "trig_pouvoir": _lazy(
             r"(?i)(?:donn|remis|transmis)\w*\s+(?:son\s+|sa\s+|un\s+|leur\s+)?(?:pouvoir|procuration|mandat|d[ée]l[ée]gation)|"
             r"repr[ée]sent[ée]e?s?\s+par|(?:pouvoir|procuration|mandat)s?\s*(?:donn[ée]e?\s+)?(?:à|a|de|:)\s"
@@ -261,10 +276,81 @@ _ARTICLE_END = re.compile(r"(?i)\b(?:le|la|les)\s+$")
 
 
 
-def _windows(trig: re.Pattern, text: str, start: int, end: int, before: int, after: int) -> list[tuple[int, int]]:
-    """Merged windows around trigger words: the costly name patterns only run there."""
+@functools.lru_cache(maxsize=4)
+def _folded(text: str) -> str:
+    """``text`` folded one character for one (lower case, no accents, straight apostrophes): offsets carry over."""
+    return N.fold_chars(text)
+
+
+def _label_starts(fragment: str) -> stdre.Pattern | None:
+    """Where a match of the (case-blind) heading pattern ``fragment`` may start in the folded text: one of its
+    literal prefixes; None when they cannot be read (the pattern then scans the whole region).
+
+    >>> bool(_label_starts(r"(?:[ée]taient|sont)\\s+pr[ée]sents").match("etaient presents"))
+    True
+    """
+    # on the folded text a class of one letter's forms is that letter, and case is gone
+    p = _ONE_LETTER_CLASS.sub(lambda m: m.group(1)[0] if len(set(N.fold_chars(m.group(1)))) == 1 else m.group(), fragment)
+    p = _NON_ASCII.sub(lambda m: N.fold_chars(m.group()), p)
+    p = _CASE_GROUP.sub("(?:", p)
+    p = _UPPER_LITERAL.sub(lambda m: m.group().lower(), p)
+    starts = literal_starts(p)
+    if not starts or any(len(w.strip()) < 2 or w.strip() in _FREQUENT for w in starts):
+        return None  # "a", "en": found everywhere, each place a match to try; the scan is faster
+    return stdre.compile(trie({N.fold_chars(w) for w in starts}))
+
+
+_FREQUENT = frozenset({"en", "de", "le", "la", "les", "et", "du", "un", "une"})
+_ONE_LETTER_CLASS = stdre.compile(r"\[([^\]\\^]{2,4})\]")
+_NON_ASCII = stdre.compile(r"(?<!\\)[^\x00-\x7f]")
+_CASE_GROUP = stdre.compile(r"\(\?-i:")
+_UPPER_LITERAL = stdre.compile(r"(?<![\\{])[A-Z]")
+
+
+def _starts_iter(rx, starts: stdre.Pattern, text: str, low: str, pos: int, end: int):
+    """``rx.finditer(text, pos, end)``, ``rx`` tried only where ``starts`` matches the folded ``low``: the same
+    matches when every match of ``rx`` starts where ``starts`` does."""
+    find, match = starts.search, rx.match
+    while pos < end:
+        c = find(low, pos, end)
+        if c is None:
+            return
+        q = c.start()
+        m = match(text, q, end)
+        if m is None:
+            pos = q + 1
+            continue
+        yield m
+        pos = max(m.end(), q + 1)
+
+
+def _trigger_hits(trig: str, text: str, start: int, end: int, low: str | None = None):
+    """The matches of trigger ``trig`` in ``text[start:end]`` (as ``finditer``), tried only where
+    ``_TRIG_STARTS`` finds a possible start in ``low``, the folded text."""
+    low = _folded(text) if low is None else low
+    find, match = _TRIG_STARTS[trig].search, _rx()[trig].match
+    pos = start
+    while pos < end:
+        c = find(low, pos, end)
+        if c is None:
+            return
+        q = c.start()
+        m = match(text, q, end)
+        if m is None:
+            pos = q + 1
+            continue
+        yield m
+        pos = max(m.end(), q + 1)
+
+
+def _windows(
+    trig: str | re.Pattern, text: str, start: int, end: int, before: int, after: int, low: str | None = None
+) -> list[tuple[int, int]]:
+    """Merged windows around the matches of a trigger (a ``_TRIG_STARTS`` key, or a pattern): the costly name
+    patterns only run there."""
     out: list[tuple[int, int]] = []
-    for m in trig.finditer(text, start, end):
+    hits = _trigger_hits(trig, text, start, end, low) if isinstance(trig, str) else trig.finditer(text, start, end)
+    for m in hits:
         s, e = max(start, m.start() - before), min(end, m.end() + after)
         if out and s <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
@@ -309,12 +395,13 @@ _NEEDED = {
 def find_labels(text: str, start: int, end: int) -> list[Label]:
     """Every attendance heading in the region, overlaps resolved in favour of the longer one."""
     hits: list[Label] = []
-    needles = _rx()["needles"]
-    present = {role for role, n in needles.items() if n.search(text, start, end)}
-    for role, rx in _rx()["labels"]:
-        if role in needles and role not in present:
+    # a cheap test per role: a region without the word skips the role's patterns
+    low = _folded(text)
+    present = {role for role, words in _NEEDLES.items() if any(low.find(w, start, end) >= 0 for w in words)}
+    for role, rx, starts in _rx()["labels"]:
+        if role in _NEEDLES and role not in present:
             continue
-        for m in rx.finditer(text, start, end):
+        for m in rx.finditer(text, start, end) if starts is None else _starts_iter(rx, starts, text, low, start, end):
             a, b = m.start(), m.end()
             lo = max(0, a - 80)
             if text.rfind("(", lo, a) > text.rfind(")", lo, a):
@@ -428,7 +515,8 @@ def _pouvoir_matches(seg: str, *, in_list: bool, pairs: bool = False) -> list[tu
     rx = _rx()
     kinds = ["pv_give", "pv_repr", "pv_rev", "pv_de", "pv_short"] + (["pv_pair"] if pairs else [])
     found: list[tuple[int, int, str, str, str]] = []
-    wins = {t: _windows(rx[t], seg, 0, len(seg), 160, 130) for t in {_PV_TRIGGER[k] for k in kinds}}
+    low = N.fold_chars(seg)
+    wins = {t: _windows(t, seg, 0, len(seg), 160, 130, low) for t in {_PV_TRIGGER[k] for k in kinds}}
     for kind in kinds:
         needed = _NEEDED.get(kind)
         for ws, we in wins[_PV_TRIGGER[kind]]:
@@ -495,7 +583,7 @@ def _civ_start() -> re.Pattern:
 
 @functools.cache
 def _name_at_start() -> re.Pattern:
-    return re.compile(rf"\s*{_rx()['namec']}")
+    return N.compile_pattern(rf"\s*{_rx()['namec']}")
 
 
 def _single_ok(piece: str, name: str, trusted: frozenset[str] = frozenset()) -> bool:
@@ -765,7 +853,7 @@ def _around(body: str, name: str) -> str:
 def find_pouvoirs(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """Proxies written as sentences anywhere in the region ('M. X a donné pouvoir à Mme Y')."""
     out = []
-    for ws, we in _windows(_rx()["trig_pouvoir"], text, start, end, 250, 200):
+    for ws, we in _windows("trig_pouvoir", text, start, end, 250, 200):
         out.extend((ws + s, ws + e, de, a) for s, e, de, a, _ in _pouvoir_matches(text[ws:we], in_list=False))
     return out
 
@@ -780,8 +868,8 @@ def _name_of(m: re.Match) -> str | None:
 def find_president(text: str, start: int, end: int, *, use_ner: bool = True) -> list[Found]:
     rx = _rx()
     out: list[Found] = []
-    wins = _windows(rx["trig_president"], text, start, end, 20, 250)
-    wins_open = _windows(rx["trig_open"], text, start, end, 200, 10)
+    wins = _windows("trig_president", text, start, end, 20, 250)
+    wins_open = _windows("trig_open", text, start, end, 200, 10)
     for i, r in enumerate(rx["president"]):
         for m in _finditer(r, wins_open if i == 2 else wins, text):
             n = _name_of(m)
@@ -831,7 +919,7 @@ def _role_holder(role: str) -> tuple[re.Pattern, re.Pattern]:
 def find_secretaire(text: str, start: int, end: int) -> list[Found]:
     out: list[Found] = []
     rx = _rx()
-    wins = _windows(rx["trig_secretaire"], text, start, end, 250, 400)
+    wins = _windows("trig_secretaire", text, start, end, 250, 400)
     for i, r in enumerate(rx["secretaire"]):
         for m in _finditer(r, wins, text, _NEEDED["secretaire"][i]):
             if i == 0 and not m.group("sep").strip() and _ARTICLE_END.search(text[max(0, m.start() - 4) : m.start()]):
@@ -856,7 +944,7 @@ def find_events(text: str, start: int, end: int) -> list[Found]:
     """Arrivals, departures and members not taking part in the vote, in text order."""
     out: list[Found] = []
     rx = _rx()
-    wins = _windows(rx["trig_events"], text, start, end, 150, 150)
+    wins = _windows("trig_events", text, start, end, 150, 150)
     for i, (kind, r) in enumerate(rx["events"]):
         for m in _finditer(r, wins, text, _NEEDED["events"][i]):
             if i in (0, 3) and not _event_context(text, m.start(), m.end()):

@@ -15,6 +15,7 @@ against, abstaining).
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 import regex as re
 
@@ -22,6 +23,35 @@ from ..lexicon import fold as _fold_uncached
 from ..lexicon import load
 
 fold = functools.lru_cache(maxsize=8192)(_fold_uncached)
+
+
+class _FoldTable(dict):
+    """Character code -> folded character, computed on the first use of each character (for ``str.translate``)."""
+
+    __slots__ = ()
+
+    def __missing__(self, cp: int) -> str:
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1:
+            low = c
+        base = unicodedata.normalize("NFD", low)[0]
+        if base in "’‘`´ʼ":
+            base = "'"
+        self[cp] = base
+        return base
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_chars(s: str) -> str:
+    """Lower case, no accents, straight apostrophes, one character for one (offsets carry over).
+
+    >>> fold_chars("Étaient PRÉSENTS : M. Lœw")
+    'etaient presents : m. lœw'
+    """
+    return s.translate(_FOLD_TABLE)
 
 
 class LazyPattern:
@@ -38,10 +68,21 @@ class LazyPattern:
         self._source = (pattern, flags)
 
     def __getattr__(self, name: str):  # only reached before the first compilation
-        compiled = re.compile(*self._source)
+        compiled = compile_pattern(*self._source)
         for k in self._METHODS:  # later look-ups find the compiled pattern's own methods directly
             setattr(self, k, getattr(compiled, k))
         return getattr(compiled, name)
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
+    """``regex.compile``, giving a pattern that holds the name pattern its list of non-name words.
+
+    >>> compile_pattern(name_pattern()).findall("Le Conseil : Paul DURAND")
+    ['Paul DURAND']
+    """
+    if r"\L<not_names>" in pattern:
+        return re.compile(pattern, flags, not_names=_not_name_list())
+    return re.compile(pattern, flags)
 
 
 @functools.cache
@@ -82,8 +123,8 @@ def name_pattern() -> str:
     """Regex (no groups) for one person's name as written: 'Jean-Pierre DI MEO', 'LE GOFF Anne',
     'P. RIO', 'Jean Serret', 'MORIN'. No civility. Stops where a second name starts in lists without
     separators ('Anne MARTIN Paul DUPONT' gives two matches)."""
-    not_names = _trie(sorted({w.lower() for w in _not_name_words()} | {fold(w) for w in _not_name_words()}))
-    nn = rf"(?!(?i:{not_names})(?![\p{{L}}'’\-])|{civility_pattern()}|[LlDdQq]u?['’]\p{{Ll}})"
+    # the non-name words as a named list (a set look-up, given by ``compile_pattern``), not a 38 kB alternation
+    nn = rf"(?!(?i:\L<not_names>)(?![\p{{L}}'’\-])|{civility_pattern()}|[LlDdQq]u?['’]\p{{Ll}})"
     part = r"(?:(?i:de|du|des|le|la|van|von|der|den|di|da|del|dos|das|ben|el|ter)[^\S\n]+|(?i:d)['’])"
     # a particle alone is never a name word ("DE Joëlle", "De LAGARDE" read as a first name)
     nop = r"(?!(?i:de|du|des|le|la|les|van|von|der|den|di|da|del|dos|das|ben|el|ter|et)(?![\p{L}'’\-]))"
@@ -106,27 +147,9 @@ def name_pattern() -> str:
     return rf"(?<![\p{{L}}'’\-])(?=\p{{Lu}}|[dDlLvV])(?:{a}|{b}|{c})(?![/\d])"
 
 
-def _trie(words: list[str]) -> str:
-    """A compact regex for a set of words (shared prefixes factored), much faster than a flat alternation."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = []
-        end = "" in node
-        for ch, sub in sorted(node.items()):
-            if ch:
-                alts.append(re.escape(ch) + emit(sub))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(tree)
+@functools.cache
+def _not_name_list() -> tuple[str, ...]:
+    return tuple(sorted({w.lower() for w in _not_name_words()} | {fold(w) for w in _not_name_words()}))
 
 
 @functools.cache

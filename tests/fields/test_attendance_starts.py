@@ -1,0 +1,62 @@
+"""The start shortcuts of attendance (headings and trigger words looked for on a folded copy of the text)
+must find every place where the full pattern matches, or a heading or a proxy would be lost.
+
+Invented headings and sentences, as registers write them, in several cases and accents.
+"""
+
+import pytest
+
+from delibparse.fields import attendance
+from delibparse.fields.names import fold_chars
+
+TEXTS = [
+    "ÉTAIENT PRÉSENTS : M. Paul DURAND. Étaient présent(e)s : Mme Anne PETIT. Sont présents les conseillers",
+    "Conseillers municipaux présents : 12 - Membres présents 9 - Délégués titulaires présents",
+    "Présents titulaires / suppléants : X. Présent(e)s à l'ouverture de la séance : Y",
+    "Absents excusés ayant donné pouvoir : M. A. Absent(e)s excusé(e)s : Mme B. ABSENTS EXCUSES : C",
+    "Absent(s) et absent(s) excusé(s) : D. Etaient absents non excusés : E. Absents et procurations : F",
+    "Pouvoirs : G à H. Procurations de vote : I. Délégations de vote : J. Nombre de pouvoirs : 2. REPRÉSENTÉS : K",
+    "Ont donné pouvoir de voter en leur nom : L. Représentées : M. Membres représentés : 3. Mandats : N",
+    "Secrétaire de séance : O. Présidente de séance : P. Présidence : Q. Président : R",
+    "Nombre légal de membres : 23. Nombre de conseillers : 19. Conseillers en exercice : 23. En exercice : 21",
+    "Votants : 20. Nombre de votants (présents ou représentés) : 22. Ayant pris part au vote : 18. Quorum : 12",
+    "Afférents au conseil municipal : 23. Suffrages exprimés : 20. Abstentions : 2. Présents et représentés : 21",
+    "Objet : X. Date de convocation : Y. Ordre du jour : Z. L'an deux mille vingt-quatre, le conseil municipal, a",
+    "La séance est ouverte. Assistaient également : X. Lesquels forment la majorité. Vu le code. Précision : Y",
+    "Après en avoir délibéré. Envoyé en préfecture le 3 mai. Reçu en préfecture. Certifié exécutoire. Délibération n°3",
+    "Rapporteur : X. Invités : Y. Également présents : Z. En visioconférence. Nota : W. N.B. : V. Remarques : U",
+]
+TRIGGER_TEXTS = TEXTS + [
+    "M. Paul DURAND a donné pouvoir à Mme Anne PETIT ; Mme Lise CARON, représentée par M. Yves MOREL",
+    "Jean MARTIN → Luc BLANC, Marc GIRARD -> Julie FAURE, Ana ROSA => Léa PONS, Hugo VIAL à Inès DORE",
+    "Sous la présidence de M. X ; Mme Y, Maire, ouvre la séance ; le Maire déclare la séance ouverte ; a ouvert la séance",
+    "M. X quitte la salle ; arrivée de Mme Y ; M. Z rejoint la séance ; départ de M. W ; M. V est arrivé ; "
+    "Mme U intègre l'assemblée ; M. T prend place ; ne prend pas part au vote ; s'étant retirée ; retour de M. S ; "
+    "sortie de Mme R ; M. Q sort de la salle ; M. P entre en séance",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_every_heading_starts_where_its_shortcut_looks(text):
+    low = fold_chars(text)
+    for role, rx, starts in attendance._rx()["labels"]:
+        if starts is None:
+            continue
+        full = [m.span() for m in rx.finditer(text)]
+        fast = [m.span() for m in attendance._starts_iter(rx, starts, text, low, 0, len(text))]
+        assert fast == full, (role, rx.pattern[:60])
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_every_trigger_starts_where_its_shortcut_looks(text):
+    for trig in attendance._TRIG_STARTS:
+        full = [m.span() for m in attendance._rx()[trig].finditer(text)]
+        fast = [m.span() for m in attendance._trigger_hits(trig, text, 0, len(text))]
+        assert fast == full, trig
+
+
+def test_the_headings_are_found_at_all():
+    # the shortcuts are exercised: most headings above are found
+    found = {lab.role for t in TEXTS for lab in attendance.find_labels(t, 0, len(t))}
+    assert {"presents", "absents_excuses", "absents", "pouvoirs", "secretaire", "president", "exercice",
+            "votants", "quorum", "stop"} <= found
