@@ -166,8 +166,8 @@ def _item_chains(items: list[Anchor], text: str) -> list[list[Anchor]]:
 # sentence end, up to the first word in lower case
 _CAPS_TAIL_CIVILITY = re.compile(r"\s+(?:M|MM|Mme|MME)\.?$")
 _CAPS_LEAD_FIGURES = re.compile(
-    r"(?:[.,/:«»\"–—&-]+\s+)*(?:(?:\d[\d.,/:-]*|€|H\.T\.?|HT|T\.T\.C\.?|TTC)\s+)+(?=\p{Lu}{2})")  # "… 11 354,23 € H.T."
-_CAPS_LEAD_PUNCT = re.compile(r"(?:[.,/:«»\"–—&-]+\s+)+(?=\p{Lu}{2})")
+    r"(?:[.,/:«»\"–—&-]+\s+){0,6}(?:(?:\d[\d.,/:-]*|€|H\.T\.?|HT|T\.T\.C\.?|TTC)\s+){1,12}(?=\p{Lu}{2})")  # "… 11 354,23 € H.T."
+_CAPS_LEAD_PUNCT = re.compile(r"(?:[.,/:«»\"–—&-]+\s+){1,6}(?=\p{Lu}{2})")  # bounded: no backtracking over a run of dashes
 _NOT_LETTER = re.compile(r"[^\p{L}]+")
 _WORD2 = re.compile(r"\S*\p{L}\S*\p{L}\S*")  # a token with at least two letters
 CAPS_ANCHOR = re.compile(
@@ -453,7 +453,7 @@ def find_anchors(text: str) -> list[Anchor]:
         before = text[max(0, m.start() - 3) : m.start()]
         if not _CAPS_MAY_START_AFTER.search(before) and not lead and (
                 letters < 15 or len(words) < 3 or "," in head
-                or not _SENTENCE_OPENS.match(text[h_end:] if tail else text[m.end("head") - 1 :])):
+                or not _SENTENCE_OPENS.match(text, h_end if tail else m.end("head") - 1)):
             continue  # inside a sentence, a run of capitals followed by a new sentence is a heading
         # lists of names in capitals ("MM MORIN, BORONIEC, MADRAY") are not headings
         if head.count(",") >= 2 or _CIVILITY_START.match(head) or _BUDGET_TABLE.search(head):
