@@ -125,9 +125,33 @@ class _Rx:
     trigger_alone: re.Pattern
     trigger_end: re.Pattern
     proposal: re.Pattern
+    proposal_gate: stdre.Pattern | None  # speed: the first word of every proposal opener
     end: re.Pattern
     vote: re.Pattern
     heading: re.Pattern
+
+
+# letters whose case-free match in the standard ``re`` holds every character the ``regex`` module's
+# case-free match takes (checked over all of Unicode for each of them)
+_CASE_SAFE = set("abcdefghijklmnopqrstuvwxyzéèêëàâäîïôöûüùçœ")
+
+
+def _first_word_gate(phrases) -> stdre.Pattern | None:
+    """Speed: a standard ``re`` pattern, case-free, of the first word of each phrase as ``_accent_free``
+    writes it, after no letter and before a space: it finds a word wherever a case-free match of a
+    phrase opening after no letter is (its classes, and its \\s, hold all the ``regex`` module's ones).
+    None when a first word has another letter than ``_CASE_SAFE``.
+
+    >>> _first_word_gate(["il est proposé", "êtes-vous d'accord"]).search("ÊTES-VOUS d'accord ?") is not None
+    True
+    """
+    words = {p.split()[0] for p in phrases if p.split()}
+    letters = {c for w in words for c in w.lower() if c.isalpha()}
+    if not words or not letters <= _CASE_SAFE or len(words) != len({p.split()[0] for p in phrases}):
+        return None
+    # a phrase opens after no letter (an ASCII one here) and, of several words, goes on after a space
+    after = r"(?=\s)" if all(len(p.split()) > 1 for p in phrases) else ""
+    return stdre.compile("(?i)(?<![a-zA-Z])(?:%s)%s" % ("|".join(_accent_free(w) for w in sorted(words)), after))
 
 
 _ABBREV = {
@@ -204,6 +228,7 @@ def _rx() -> _Rx:
             rf"(?i)(?<![{L}])(?:{trig})(?:\s+[^:]{{0,60}}?)?\s*(?:de|d['’]|d)?\s*[:\-–]\s*$"
         ),
         proposal=re.compile(rf"(?i)^[^.;:]{{0,150}}?(?<![{L}])(?:{prop})(?![{L}])"),
+        proposal_gate=_first_word_gate(data["proposal_openers"]),
         end=re.compile(rf"(?i)^(?:{end})(?![{L}])"),
         vote=re.compile(rf"(?i)^(?:{vote})(?![{L}])"),
         heading=re.compile(
@@ -696,7 +721,7 @@ def _classify(u: _Unit, rx: _Rx) -> str:
         return "vote"
     if _CAPS_TITLE.match(t):
         return "heading"
-    if rx.proposal.search(t):
+    if (rx.proposal_gate is None or rx.proposal_gate.search(t)) and rx.proposal.search(t):
         return "proposal"
     return "other"
 
