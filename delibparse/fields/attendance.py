@@ -124,6 +124,8 @@ def _rx() -> dict:
         ),
         "suppleant": _lazy(
             rf",?\s*(?i:repr[ée]sent[ée]e?\s+par\s+(?:son|sa|le|la|un|une)\s+suppl[ée]ante?)\s*(?:{namec})?"
+            # "Jacky PRODHOMME, suppléant de Bernard THUAU": the member stood in for is not present
+            rf"|,?[^\S\n]*(?i:suppl[ée]ante?|rempla[çc]ante?)[^\S\n]+(?i:de|d['’])[^\S\n]*(?:{namec})"
         ),
         "trig_pair": _lazy(r"\s(?:à|a|par|pour)\s|→|->|=>"),
         "trig_president": _lazy(r"(?i)pr[ée]sid(?:ence|[ée]e?\s+par|ente?\s*(?:de\s+(?:la\s+)?s[ée]ance\s*)?:)"),
@@ -270,7 +272,7 @@ _PROXY_WORD = re.compile(r"(?i)pouvoir|procuration|mandat|repr[ée]sent")
 _VERB_START = re.compile(r"[Oo]nt\s|[Aa]\s|[Aa]vai|\p{Ll}")
 _GAVE_PROXY = re.compile(r"(?i)(?:ayant|avec|ont)\s+(?:donn[ée]\s+)?(?:pouvoir|procuration)")
 _EXCUSE = re.compile(r"(?i)excus")
-_SUPPLEANT = re.compile(r"(?i)suppl[ée]ant")
+_SUPPLEANT = re.compile(r"(?i)suppl[ée]ant|rempla[çc]ant")
 _ET = re.compile(r"\s+(?i:et)\s+")
 _ARTICLE_END = re.compile(r"(?i)\b(?:le|la|les)\s+$")
 
@@ -411,8 +413,9 @@ def find_labels(text: str, start: int, end: int) -> list[Label]:
             if role in LIST_ROLES and (text[a].islower() or _ARTICLE_BEFORE.search(text, max(0, a - 12), a)) and not _COLON_AFTER.match(text, b):
                 # "les membres présents forment ...", "Sandrine X excusée": prose, not a heading;
                 # "Nombre de présents 45": a count
-                if role not in COUNT_FIELD or not _rx()["count_after"].match(text, b, min(end, b + 40)):
-                    continue
+                m = _rx()["count_after"].match(text, b, min(end, b + 40)) if role in COUNT_FIELD else None
+                if m is None or not m.group("num").isdigit():
+                    continue  # "Mme X présente une demande": no count
                 role = "count_" + role
             hits.append(Label(role, a, b))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -465,6 +468,7 @@ def find_counts(text: str, start: int, end: int, labels: list[Label] | None = No
                     i = j + 1
                     continue
         i = j + 1 if j > i else i + 1
+    out.extend(_header_table_counts(text, labels, end, taken))
     # "Label : N", "Présents (17) :"
     for lab in labels:
         if lab.start in taken:
@@ -491,6 +495,41 @@ def find_counts(text: str, start: int, end: int, labels: list[Label] | None = No
         v = _num(m.group("num"))
         if v is not None:
             out.append(Found(COUNT_FIELD[role], v, m.start(), m.end(), "attendance.count_before", 0.7))
+    return out
+
+
+_CELL_NUM = re.compile(r"[^\S\n]*(\d{1,4})[^\S\n]*")
+
+
+def _header_table_counts(text: str, labels: list[Label], end: int, taken: set[int]) -> list[Found]:
+    """'Date de la séance | Nombre de membres en exercice | Présents | Votants' over '24/09/2024 | 15 | 14 | 15':
+    each count heading of a table row takes the number of the next row's cell in the same column."""
+    rows: dict[int, list[tuple[Label, str]]] = {}
+    for lab in labels:
+        f = COUNT_FIELD.get(lab.role.removeprefix("count_"))
+        if f is None:
+            continue
+        ls = text.rfind("\n", 0, lab.start) + 1
+        le = text.find("\n", lab.end)
+        if le < 0 or le >= end or "|" not in text[ls:le]:
+            continue
+        rows.setdefault(ls, []).append((lab, f))
+    out = []
+    for ls, labs in rows.items():
+        le = text.find("\n", ls)
+        ne = text.find("\n", le + 1)
+        ne = min(end, len(text) if ne < 0 else ne)
+        head, row = text[ls:le].split("|"), text[le + 1 : ne].split("|")
+        if len(head) < 2 or len(head) != len(row):
+            continue
+        starts = [ls + sum(len(c) + 1 for c in head[:i]) for i in range(len(head))]
+        vstarts = [le + 1 + sum(len(c) + 1 for c in row[:i]) for i in range(len(row))]
+        for lab, f in labs:
+            i = max(k for k, c in enumerate(starts) if c <= lab.start)
+            m = _CELL_NUM.fullmatch(row[i])
+            if m:
+                out.append(Found(f, int(m.group(1)), lab.start, vstarts[i] + m.end(1), "attendance.count_header_table", 0.95))
+                taken.add(lab.start)
     return out
 
 

@@ -66,3 +66,24 @@ def test_a_text_cut_inside_a_list_loses_the_cut_name():
     assert _got(t2)["presents"] == ["Paul GIRAUD", "Anne MOREL", "Luc BRUNET"]
     # a short snippet that ends on a name is whole
     assert _got("Absents excusés : Mme Anne MOREL")["absents_excuses"] == ["Anne MOREL"]
+
+
+def test_a_header_table_over_its_row_of_figures():
+    t = ("Séance du | Membres en exercice | Présents | Votants\n12/03/2024 | 19 | 16 | 18\n"
+         "L'an deux mille vingt-quatre, le douze mars, le conseil municipal s'est réuni.")
+    got = _got(t)
+    assert (got["membres_en_exercice"], got["nb_presents"], got["nb_votants"]) == (19, 16, 18)
+    # a row of no figures gives nothing
+    t2 = "Séance du | Présents | Votants\n12/03/2024 | voir liste | voir liste\nSecrétaire : M. Paul DURAND"
+    assert "nb_presents" not in _got(t2)
+
+
+def test_the_member_a_substitute_stands_in_for_is_not_present():
+    t = "Présents : Marc LEROUX, Julien HAMEL, suppléant de Paul VIDAL, Inès DORE. Excusé : Paul VIDAL"
+    assert _got(t)["presents"] == ["Marc LEROUX", "Julien HAMEL", "Inès DORE"]
+
+
+def test_a_verb_in_prose_is_no_count():
+    t = "Mme Léa PONS présente une demande de subvention. M. Hugo VIAL présente deux devis."
+    assert "nb_presents" not in _got(t)
+    assert _got("Nombre de présents 45 - Votants 47")["nb_presents"] == 45
