@@ -38,7 +38,6 @@ def needs_ocr(path: Path) -> bool:
 
 # --------------------------------------------------------------------------- the ledger of known failures
 # Reasons shared by several cases:
-_HEADER_TABLE = "the header table 'Date de la séance | ... | Présents | Votants' over its value row is not read"
 _NEXT_STAMP = ("the @ctes stamp heading act 2's page goes to act 1 (the act before it), act 2 gets act 1's or none:"
                " a stamp belongs to the act of its page")
 
@@ -53,20 +52,15 @@ KNOWN: dict[str, str] = {
     "ex02-act4-nb_presents": "the restated 'Présents : 15 – Votants : 16' after the departure is not used for item 4",
     "ex02-act5-nb_presents": "the restated 'Présents : 15 – Votants : 16' after the departure is not used for item 5",
     "ex02-act5-nb_votants": "the restated 'Présents : 15 – Votants : 16' after the departure is not used for item 5",
-    "ex04-presents": "'Jacky PRODHOMME, suppléant de Bernard THUAU' gives a présent 'de Bernard THUAU' (attendance)",
     "ex05-act1-decisions": "'CONSTATE la concordance ...' after a ';'-ended paragraph is not a decision (clauses)",
     "ex05-act1-presents": "the Maire leaving for the compte administratif is not removed; wrapped names are cut",
     "ex05-act1-president": ("the sitting's president (wrapped, cut) wins over the act's own 'sous la présidence"
                             " de M. Loïc ROUSSELIÈRE' (pipeline HEAD_FIRST)"),
-    "ex07-membres_en_exercice": _HEADER_TABLE,
-    "ex07-nb_presents": _HEADER_TABLE,
-    "ex07-nb_votants": _HEADER_TABLE,
     "ex11-act1-date_reception_prefecture": _NEXT_STAMP,
     "ex11-act1-identifiant_actes": _NEXT_STAMP,
     "ex11-act1-pages": _NEXT_STAMP + ": act 1 runs onto page 3",
     "ex11-act2-date_reception_prefecture": _NEXT_STAMP,
     "ex11-act2-identifiant_actes": _NEXT_STAMP,
-    "ex11-act2-nb_presents": "'Mme X présente une demande' is read as the count 'présents : 1' (attendance.count_label)",
 }
 
 # --------------------------------------------------------------------------- the cases
