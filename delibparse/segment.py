@@ -217,6 +217,8 @@ OBJET_STOP = re.compile(
     | \s[-–—]?\s*(?=(?:ADOPT[ÉE]E|APPROUV[ÉE]E|REJET[ÉE]E|PREND\s+ACTE|ADOPTE\b|APPROUVE\b|D[ÉE]CIDE\b)(?![a-zé]))
     | \s[-–—=_|]*\s*(?=(?i:[àa]\s+l'unanimit|[àa]\s+la\s+majorit|approuv[ée]e?s?\b|adopt[ée]e?s?\b|d[ée]cide\b|prend\s+acte\b))
     | \s(?=D[ée]lib[ée]ration\s+(?:n[°o]|adopt))
+    | \s(?=(?!(?:JANVIER|F[ÉE]VRIER|MARS|AVRIL|MAI|JUIN|JUILLET|AO[ÛU]T|SEPTEMBRE|OCTOBRE|NOVEMBRE|D[ÉE]CEMBRE)\b)
+           \p{Lu}{2,}[\p{Lu}\d-]*\s+(?:nous|vous|a|ont|propose|demande|informe|sollicite)\s)  # "ENEDIS nous a sollicités"
     | \s*\((?=n[°o]\s*\d)
     | \s(?=(?:DCM|DCC|DEL|DELIB|DB|BC|CP)[\s_-]*\d)
     | (?<=[a-zé)»])\.\s(?=[A-Z])
@@ -731,6 +733,8 @@ _OTHER_CELLS = re.compile(
     | \([\p{Lu}][\p{Ll}]+(?=\s)                                                          # a given name cut from its surname
     | \|
     """)
+# the title of an unnumbered row (a postponed item) after the objet: "… en conséquence LOGEMENTS SOCIAUX - Avis …"
+_NEXT_ROW_TITLE = re.compile(r"(?<=\p{Ll}[,.]?)\s+(?=\p{Lu}{4,}(?:[ '’-]+\p{Lu}{2,})*\s*[-–]\s)")
 # a letterhead or footer line met inside a table spread over pages
 _FOOTER = re.compile(r"\b(?:Mairie\s+d|T[ée]l\.?\s*:|Fax\s*:|Mail\s*:|www\.)")
 
@@ -742,9 +746,9 @@ def _untangle_objet(text: str, act: ActSpan) -> None:
     if act.objet_start is None:
         return
     end = act.end
-    foot = _FOOTER.search(text, act.objet_start, end)
-    if foot:
-        end = foot.start()
+    for cut in (_FOOTER.search(text, act.objet_start, end), _NEXT_ROW_TITLE.search(text, act.objet_start + 20, end)):
+        if cut:
+            end = min(end, cut.start())
     kept = _OTHER_CELLS.sub(" ", text[act.objet_start : end])
     objet = re.sub(r"\s+", " ", kept).strip(" -–—,;:|")
     objet = re.sub(r"\s+([,)])", r"\1", objet)

@@ -310,3 +310,25 @@ def test_the_number_in_parentheses_after_the_objet():
             "Monsieur le Maire expose les tarifs. Le conseil adopte à l'unanimité.")
     assert acts(text) == [("02/2020-01", "Adoption du règlement du cimetière"),
                           ("02/2020-02", "Tarifs des concessions")]
+
+
+@pytest.mark.parametrize("heading, objet", [
+    ("04 VOIRIE - Servitude avec ENEDIS sur la parcelle A24 à LUNEL ENEDIS nous a sollicités pour une ligne.",
+     "VOIRIE - Servitude avec ENEDIS sur la parcelle A24 à LUNEL"),
+    ("05 Lecture du procès-verbal de la séance du 17 DECEMBRE a été faite par le Maire.",
+     "Lecture du procès-verbal de la séance du 17 DECEMBRE a été faite par le Maire"),
+])
+def test_objet_stops_where_an_acronym_starts_a_sentence(heading, objet):
+    from delibparse.segment import _objet_from
+
+    span = _objet_from(heading, 3, len(heading))
+    assert heading[span[0]:span[1]] == objet
+
+
+def test_a_postponed_row_does_not_run_into_the_objet_before_it():
+    text = ("CONSEIL MUNICIPAL DU 6 MARS 2023 COMPTE-RENDU DES VOTES Objet Rapporteur Vote "
+            "D01 TERRAINS - Division de la parcelle Paul VIDAL Approuvée AB12 et cession à l'unanimité "
+            "LOGEMENTS SOCIAUX - Avis du Conseil Point reporté à une sur le projet prochaine séance "
+            "D02 ECOLE - Tarifs de la cantine Paul VIDAL Approuvée à l'unanimité "
+            "D03 SPORT - Subvention au club Anne RIBES Approuvée à l'unanimité")
+    assert acts(text)[0] == ("D01", "TERRAINS - Division de la parcelle AB12 et cession")
