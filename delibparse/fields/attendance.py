@@ -1096,8 +1096,11 @@ def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found
         if (
             found and found[-1][2] >= len(text) > _CUT_MIN and found[-1][0] and text.rstrip().endswith(found[-1][0][-1])
         ):
-            # a whole document that stops inside this list, on a name, was cut: that name is cut, the list partial
+            # a whole document that stops inside this list, on a name, was cut: that name is cut, the list partial;
+            # an act's partial list is not given (the sitting's list stands for it)
             found = [x for x in found[:-1] + [(found[-1][0][:-1], found[-1][1], found[-1][2])] if x[0]]
+            if ctx is not None and ctx.region == "act":
+                found = [x for x in found if x[2] < len(text)]
             rule = "attendance.list_cut"
         if not found:
             continue

@@ -87,3 +87,20 @@ def test_a_verb_in_prose_is_no_count():
     t = "Mme Léa PONS présente une demande de subvention. M. Hugo VIAL présente deux devis."
     assert "nb_presents" not in _got(t)
     assert _got("Nombre de présents 45 - Votants 47")["nb_presents"] == 45
+
+
+def test_a_proxy_heading_opened_by_ayant_ends_the_list_before_it():
+    t = ("Présents : Joëlle ROCHE et François VIDAL Titulaires ayant donné procuration : Marc FAYE à Joëlle ROCHE, "
+         "Léa PONS à François VIDAL")
+    got = _got(t)
+    assert got["presents"] == ["Joëlle ROCHE", "François VIDAL"]
+    assert got["pouvoirs"] == [{"de": "Marc FAYE", "a": "Joëlle ROCHE"}, {"de": "Léa PONS", "a": "François VIDAL"}]
+
+
+def test_an_acts_list_cut_by_the_end_of_the_text_is_not_given():
+    from delibparse.fields.base import Context
+
+    before = "Délibération n°2 : le conseil municipal désigne Mme Anne MOREL. " * 60
+    t = before + "Etaient présents : M. Paul GIRAUD, Mme Anne MOREL, M. Luc BRU"
+    assert "presents" not in _got(t, Context(region="act"))
+    assert _got(t, Context(region="head"))["presents"] == ["Paul GIRAUD", "Anne MOREL"]
