@@ -707,6 +707,8 @@ def segment(text: str) -> Segmentation:
         for act in acts:
             _untangle_objet(text, act)
     acts = sorted(_pv_approval(text, head) + _secretary_vote(text, head), key=lambda a: a.start) + acts
+    # "6 – Questions diverses", "Informations diverses": no act unless a vote is recorded there
+    acts = [a for a in acts if not (_CLOSING_TITLE.fullmatch(a.objet or "") and not _VOTE_LINE.search(text, a.start, a.end))] or acts
     last = acts[-1]
     closing = _CLOSING.search(text, last.start, last.end)
     while closing and not OUTCOME.search(text, last.start, closing.start()):
@@ -761,11 +763,13 @@ _SECTION_MAX = 300  # a section heading ("FINANCES") is followed by the next tit
 
 # what closes a sitting after its last act: a heading of information or "questions diverses" on a line
 # of its own, or the closing of the sitting
+_CLOSING_WORDS = (r"(?:points?\s+d['’]information|informations?(?:\s+diverses|\s+du\s+maire|\s+du\s+pr[ée]sident)?"
+                  r"|questions?\s+diverses|affaires?\s+diverses|divers|tour\s+de\s+table)")
+_CLOSING_TITLE = re.compile(rf"(?i){_CLOSING_WORDS}\s*:?")
 _CLOSING = re.compile(
-    r"""(?imx)
-      ^[ \t]*(?:[IVX\d]{1,4}[.)]?[ \t]*[-–—]?[ \t]*)?
-      (?:points?\s+d['’]information|informations?(?:\s+diverses|\s+du\s+maire|\s+du\s+pr[ée]sident)?|questions?\s+diverses
-        |affaires?\s+diverses|divers|tour\s+de\s+table)[ \t]*:?[ \t]*$
+    rf"""(?imx)
+      ^[ \t]*(?:[IVX\d]{{1,4}}[.)]?[ \t]*[-–—]?[ \t]*)?
+      {_CLOSING_WORDS}[ \t]*:?[ \t]*$
     | (?<=^|[.!?][ \t])[ \t]*(?:la\s+s[ée]ance\s+est\s+(?:lev[ée]e|close)|l['’]ordre\s+du\s+jour\s+[ée]tant\s+[ée]puis[ée])""")
 
 

@@ -44,7 +44,6 @@ _NEXT_STAMP = ("the @ctes stamp heading act 2's page goes to act 1 (the act befo
 # case id -> what the parser does wrong (measured on the current tree; remove a line when its case passes).
 KNOWN: dict[str, str] = {
     "ex01-decisions": "only 'Article 1' is kept: Articles 2 and 3 after 'DÉCIDE :' are lost (clauses)",
-    "ex02-acts": "'6 – Questions diverses' (information, no vote) becomes a sixth act (segment)",
     "ex02-act3-decisions": "one sentence 'DÉCIDE d'attribuer ... et AUTORISE ...' is split in two decisions (clauses)",
     "ex02-act3-nb_presents": "the departure written after item 3's vote (before item 4) is applied to item 3",
     "ex02-act3-nb_votants": "the departure written after item 3's vote (before item 4) is applied to item 3",

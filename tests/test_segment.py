@@ -332,3 +332,10 @@ def test_a_postponed_row_does_not_run_into_the_objet_before_it():
             "D02 ECOLE - Tarifs de la cantine Paul VIDAL Approuvée à l'unanimité "
             "D03 SPORT - Subvention au club Anne RIBES Approuvée à l'unanimité")
     assert acts(text)[0] == ("D01", "TERRAINS - Division de la parcelle AB12 et cession")
+
+
+def test_an_item_of_questions_diverses_without_vote_is_no_act():
+    text = ("Séance du 6 mars 2023.\n1 – Délibération n° 2023-01 : Tarifs de la cantine\nLe conseil adopte à l'unanimité.\n"
+            "2 – Délibération n° 2023-02 : Subvention au club\nLe conseil adopte à l'unanimité.\n"
+            "3 – Questions diverses\nMme PONS rappelle que la fête aura lieu le 21 juin.\nLa séance est levée à 22h.")
+    assert [n for n, _ in acts(text)] == ["2023-01", "2023-02"]
