@@ -420,6 +420,28 @@ def _civility_re() -> re.Pattern:
 # ----------------------------------------------------------------------------- finding
 
 
+# compiled once (they were compiled, or looked up in the regex cache, at each call)
+_ZERO_WORD = re.compile(r"neant|aucune?|zero|nul")
+_TRAILING_ET = re.compile(r"\s+et$")
+_SPACES = re.compile(r"\s+")
+_LEADING_ET_DE = re.compile(r"^(?:et|de)\s+")
+_TITLE_AFTER = re.compile(r",?\s*(?:maire|adjointe?|conseill[eè]re?\b.*|pr[ée]sidente?)$", flags=re.I)
+_PAREN_NAMES = re.compile(r"\s*\(([^()]{2,300})\)")
+_NAMES_INTRO = re.compile(r"\s*(?:,\s*)?(?:de\s*:?|:)\s*|\s*,\s*(?=(?:M\.|MM\.?|Mmes?\.?|Monsieur|Madame|Mr\.?)\s)")
+_SENTENCE_STOP = re.compile(r"[a-zéèêàûç]{2}[.!?]\s")
+_TABLE_VALUE = re.compile(r"\d{1,3}|/")
+_VOICES_NEXT = re.compile(r"\s*(?:voix|votes?)\b")
+_REJECT_BEFORE = re.compile(rf"(?:{_REJECT})\s*$")
+_PLURAL_PHRASE = re.compile(r"prenn?ent|n'ont|participent|votent|ont\s+vote|sont\s+abstenu|abstiennent")
+_DES_NUMBER = re.compile(r"^des\s+\d+")
+_LINE_START_BEFORE = re.compile(r"(?:^|\n|[.!?:]\s|[-–—*]{2,}\s*|\|\s*)$")
+_ASSEMBLY_OR_DECIDE = re.compile(rf"\b{_LEX['assembly']}\b|\bdecide\b")
+_OWN_BODY = re.compile(r"\b(?:conseil|assemblee|bureau)\b")
+_AFTER_CUT = re.compile(r"\*{2,}|\||:")
+_CAPS_DU_AFTER = re.compile(r"\s+(?:DU|DES|AU|AUX)\b")
+_ARTICLE_ONE = re.compile(r"\barticle\s+(?:1|premier|1er)\b")
+
+
 @dataclass(slots=True)
 class Mention:
     """One vote mention: a count, names, unanimity, majority or an outcome word."""
@@ -436,9 +458,9 @@ class Mention:
 
 def _count(tok: str) -> int | None:
     t = tok.strip()
-    if t in {"/", "-"} or re.fullmatch(r"neant|aucune?|zero|nul", t):
+    if t in {"/", "-"} or _ZERO_WORD.fullmatch(t):
         return 0
-    t = re.sub(r"\s+et$", "", t)
+    t = _TRAILING_ET.sub("", t)
     return parse_int(t)
 
 
@@ -453,13 +475,13 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|(?:de|du|des|d'|d’|le
 
 
 def _clean_name(item: str) -> str | None:
-    item = re.sub(r"\s+", " ", item).strip(" .,;:-–—*")
-    item = re.sub(r"^(?:et|de)\s+", "", item)
+    item = _SPACES.sub(" ", item).strip(" .,;:-–—*")
+    item = _LEADING_ET_DE.sub("", item)
     prev = None
     while prev != item:
         prev = item
         item = _civility_re().sub("", item, count=1).strip()
-    item = re.sub(r",?\s*(?:maire|adjointe?|conseill[eè]re?\b.*|pr[ée]sidente?)$", "", item, flags=re.I).strip(" ,")
+    item = _TITLE_AFTER.sub("", item).strip(" ,")
     if not item or len(item) > 60:
         return None
     words = item.split()
@@ -505,11 +527,11 @@ _STOP = re.compile(r"\n|;|\)|\s(?=\d)|(?<!\b(?:M|MM|Mme|Mmes|Mlle|Dr|[A-Z]))\.(?
 def _names_after(text: str, pos: int, limit: int) -> tuple[list[str], int]:
     """Names listed right after a count: "(M. X, Mme Y)", ": A, B et C", "de M. X", ", M. X, M. Y"."""
     lim = min(limit, pos + 400)
-    m = re.match(r"\s*\(([^()]{2,300})\)", text[pos:lim])
+    m = _PAREN_NAMES.match(text[pos:lim])
     if m:
         names = _split_names(m.group(1))
         return (names, pos + m.end()) if names else ([], pos)
-    m = re.match(r"\s*(?:,\s*)?(?:de\s*:?|:)\s*|\s*,\s*(?=(?:M\.|MM\.?|Mmes?\.?|Monsieur|Madame|Mr\.?)\s)", text[pos:lim])
+    m = _NAMES_INTRO.match(text[pos:lim])
     if not m:
         return [], pos
     start = pos + m.end()
@@ -524,7 +546,7 @@ def _names_after(text: str, pos: int, limit: int) -> tuple[list[str], int]:
 def _window_before(text: str, pos: int, lo: int) -> str:
     window = text[max(lo, pos - 200): pos]
     cut = max(window.rfind("\n"), window.rfind(";"), window.rfind("("), window.rfind(")"), window.rfind(":"),
-              max((x.end() for x in re.finditer(r"[a-zéèêàûç]{2}[.!?]\s", window)), default=0) - 1)
+              max((x.end() for x in _SENTENCE_STOP.finditer(window)), default=0) - 1)
     return window[cut + 1:]
 
 
@@ -575,7 +597,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
     # 1. flattened tables first (they explain the label-first debris around them)
     for m in _TABLE_AT.finditer(f, start, end):
         labels = [x.group(0) for x in _TLAB_RE.finditer(m.group("head"))]
-        vals = [(x.group(0), x.start(), x.end()) for x in re.finditer(r"\d{1,3}|/", f[m.start("vals"): m.end("vals")])]
+        vals = [(x.group(0), x.start(), x.end()) for x in _TABLE_VALUE.finditer(f[m.start("vals"): m.end("vals")])]
         vals = [(v, a + m.start("vals"), b + m.start("vals")) for v, a, b in vals]
         pre = _PRECEDING_NUM.search(f, max(start, m.start() - 8), m.start())
         if pre and pre.group(1) and len(vals) < len(labels):  # "38 Pour: Contre : Abstention : / /"
@@ -592,7 +614,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
     for m in _LABEL_NUMBER_AT.finditer(f, start, end):
         if not free(m.start(), m.end()) or not text[m.start()].isupper():
             continue
-        if re.match(r"\s*(?:voix|votes?)\b", f[m.end(): m.end() + 8]):
+        if _VOICES_NEXT.match(f[m.end(): m.end() + 8]):
             continue
         add(Mention(_kind(m), m.start(), m.end(), int(m.group("n")), rule="votes.label_number"))
     # 3. "majorité pour N ... contre"
@@ -606,7 +628,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
     for m in (VOICES_AGAINST.finditer(f, start, end) if voices else ()):
         p, c = _count(m.group("pour")), _count(m.group("contre"))
         if p is not None and c is not None and free(m.start(), m.end()):
-            if re.search(rf"(?:{_REJECT})\s*$", f[max(start, m.start() - 30): m.start()]):
+            if _REJECT_BEFORE.search(f[max(start, m.start() - 30): m.start()]):
                 # "rejetée par 10 voix contre 8": the first number is against
                 p, c = c, p
             add(Mention("pour", m.start("pour"), m.end("pour"), p, rule="votes.voices_against"))
@@ -656,7 +678,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
                 value = len(civ)
                 add(Mention(k, m.start(), m.end(), value, rule="votes.names_first"))
                 continue
-        plural = bool(re.search(r"prenn?ent|n'ont|participent|votent|ont\s+vote|sont\s+abstenu|abstiennent", phrase))
+        plural = bool(_PLURAL_PHRASE.search(phrase))
         value = len(names) or (None if plural or "prenant" in phrase or "votant" in phrase
                                or "abstenant" in phrase or not _ends_with_name(text, m.start(), start) else 1)
         if value is not None:
@@ -668,7 +690,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
     # 7. unanimity, majority, outcome words
     for m in (_UNANIMITY_AT.finditer(f, start, end) if _holds(f, start, end, _UNANIMITY_NEEDS) else ()):
         q = m.group("qual")
-        qual = _QUALS.get(re.sub(r"\s+", " ", re.sub(r"^des\s+\d+", "des", q))) if q else None
+        qual = _QUALS.get(_SPACES.sub(" ", _DES_NUMBER.sub("des", q))) if q else None
         out.append(Mention("unanimite", m.start(), m.end(), qual=qual, rule="votes.unanimity"))
     for m in (MAJORITY.finditer(f, start, end) if majority else ()):
         out.append(Mention("majorite", m.start(), m.end(), rule="votes.majority"))
@@ -686,7 +708,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
                 continue
             kind = "adopte" if m.group("adopt") else "rejete"
             if rule == "votes.outcome_subject" and _NOUN_SUBJECT.match(f, m.start()):
-                line_start = re.search(r"(?:^|\n|[.!?:]\s|[-–—*]{2,}\s*|\|\s*)$", f[max(start, m.start() - 6): m.start()])
+                line_start = _LINE_START_BEFORE.search(f[max(start, m.start() - 6): m.start()])
                 if not (line_start or m.start() == start or _AFTER_OUTCOME.match(f, m.end())):
                     continue
             # glued to the previous word (a lost line break): only "...BurlierADOPTÉ."
@@ -808,17 +830,17 @@ def assess(blocks: list[Block], f: str, start: int, end: int) -> None:
         cs = _clause_start(f, b.start, start)
         before = f[cs: b.start]
         if _CLAUSE_START.match(f[cs: cs + 40]) and not (
-                DELIBERATED.search(before) or re.search(rf"\b{_LEX['assembly']}\b|\bdecide\b", before)):
+                DELIBERATED.search(before) or _ASSEMBLY_OR_DECIDE.search(before)):
             b.penalty = "visa"
             continue
-        if _OTHER_BODY.search(before[-150:]) and not re.search(r"\b(?:conseil|assemblee|bureau)\b", before[-150:]):
+        if _OTHER_BODY.search(before[-150:]) and not _OWN_BODY.search(before[-150:]):
             b.penalty = "other_body"
             continue
         if _HISTORY.search(before[-200:]) and not DELIBERATED.search(before):
             b.penalty = "history"
             continue
         after = f[b.end: _sentence_end(f, b.end, end)]
-        cut = re.search(r"\*{2,}|\||:", after)
+        cut = _AFTER_CUT.search(after)
         if cut:
             after = after[: cut.start()]
         if _PROCEDURAL.search(before[-200:]) or _PROCEDURAL_AFTER.search(after[:150]):
@@ -854,7 +876,7 @@ def _verb_ok(text: str, f: str, vs: int, ve: int, lo: int) -> bool:
     if _NOT_VERB_BEFORE.search(f[max(lo, vs - 12): vs]):
         return False
     # a heading in capitals is not a verb: "VOTE DU BUDGET"
-    return not (orig.isupper() and re.match(r"\s+(?:DU|DES|AU|AUX)\b", text[ve: ve + 5]))
+    return not (orig.isupper() and _CAPS_DU_AFTER.match(text[ve: ve + 5]))
 
 
 def _dispositif(text: str, f: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -867,7 +889,7 @@ def _dispositif(text: str, f: str, start: int, end: int) -> list[tuple[int, int]
                 spans.append((v.start(), v.end()))
                 break
         else:
-            if re.search(r"\barticle\s+(?:1|premier|1er)\b", f[m.end(): min(end, m.end() + 200)]):
+            if _ARTICLE_ONE.search(f[m.end(): min(end, m.end() + 200)]):
                 spans.append((m.start(), m.end()))
     for m in _VERB_AT_START_AT.finditer(f, start, end):
         orig = text[m.start("v"): m.end("v")]
