@@ -707,6 +707,9 @@ def segment(text: str) -> Segmentation:
         for act in acts:
             _untangle_objet(text, act)
     acts = sorted(_pv_approval(text, head) + _secretary_vote(text, head), key=lambda a: a.start) + acts
+    if sum(_own_header(text, before, act) for before, act in zip(acts, acts[1:])):
+        # a collection of extracts: the first act's own header opens it too
+        _own_header(text, ActSpan(head[0], head[0]), acts[0], after_outcome=False)
     # "6 – Questions diverses", "Informations diverses": no act unless a vote is recorded there
     acts = [a for a in acts if not (_CLOSING_TITLE.fullmatch(a.objet or "") and not _VOTE_LINE.search(text, a.start, a.end))] or acts
     last = acts[-1]
@@ -771,6 +774,29 @@ _CLOSING = re.compile(
       ^[ \t]*(?:[IVX\d]{{1,4}}[.)]?[ \t]*[-–—]?[ \t]*)?
       {_CLOSING_WORDS}[ \t]*:?[ \t]*$
     | (?<=^|[.!?][ \t])[ \t]*(?:la\s+s[ée]ance\s+est\s+(?:lev[ée]e|close)|l['’]ordre\s+du\s+jour\s+[ée]tant\s+[ée]puis[ée])""")
+
+
+# a prefecture stamp block: "Envoyé en préfecture le …", "Reçu en préfecture le …", "ID : 053-…"
+_STAMP_START = re.compile(r"(?i)(?:accus[ée]\s+de\s+r[ée]ception|envoy[ée]|re[çc]u|transmis|date\s+de\s+t[ée]l[ée]transmission)\b[^\n]{0,30}pr[ée]fecture|\bID\s*:\s*\d{3}-")
+
+
+def _own_header(text: str, before: ActSpan, act: ActSpan, *, after_outcome: bool = True) -> bool:
+    """In a collection of extracts, each act's own header — its prefecture stamp, "EXTRAIT DU REGISTRE …",
+    sitting and attendance — comes before its numbered heading: the act starts there, not the one
+    before it ends there."""
+    head = None
+    for m in EXTRAIT.finditer(text, before.start, act.start):
+        head = m
+    if head is None or (after_outcome and not OUTCOME.search(text, before.start, head.start())):
+        return False
+    start = head.start()
+    stamp = _STAMP_START.search(text, max(before.start, start - 400), start)
+    if stamp and (not after_outcome or OUTCOME.search(text, before.start, stamp.start())) and \
+            not OUTCOME.search(text, stamp.start(), start):
+        start = stamp.start()
+    start = text.rfind("\n", before.start, start) + 1 or start
+    before.end = act.start = start
+    return True
 
 
 def _heading_apart(anchors: list[Anchor], acts: list[ActSpan]) -> bool:

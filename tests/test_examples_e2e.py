@@ -37,10 +37,6 @@ def needs_ocr(path: Path) -> bool:
     return "scanned" in path.stem
 
 # --------------------------------------------------------------------------- the ledger of known failures
-# Reasons shared by several cases:
-_NEXT_STAMP = ("the @ctes stamp heading act 2's page goes to act 1 (the act before it), act 2 gets act 1's or none:"
-               " a stamp belongs to the act of its page")
-
 # case id -> what the parser does wrong (measured on the current tree; remove a line when its case passes).
 KNOWN: dict[str, str] = {
     "ex01-decisions": "only 'Article 1' is kept: Articles 2 and 3 after 'DÉCIDE :' are lost (clauses)",
@@ -55,11 +51,6 @@ KNOWN: dict[str, str] = {
     "ex05-act1-presents": "the Maire leaving for the compte administratif is not removed; wrapped names are cut",
     "ex05-act1-president": ("the sitting's president (wrapped, cut) wins over the act's own 'sous la présidence"
                             " de M. Loïc ROUSSELIÈRE' (pipeline HEAD_FIRST)"),
-    "ex11-act1-date_reception_prefecture": _NEXT_STAMP,
-    "ex11-act1-identifiant_actes": _NEXT_STAMP,
-    "ex11-act1-pages": _NEXT_STAMP + ": act 1 runs onto page 3",
-    "ex11-act2-date_reception_prefecture": _NEXT_STAMP,
-    "ex11-act2-identifiant_actes": _NEXT_STAMP,
 }
 
 # --------------------------------------------------------------------------- the cases

@@ -339,3 +339,17 @@ def test_an_item_of_questions_diverses_without_vote_is_no_act():
             "2 – Délibération n° 2023-02 : Subvention au club\nLe conseil adopte à l'unanimité.\n"
             "3 – Questions diverses\nMme PONS rappelle que la fête aura lieu le 21 juin.\nLa séance est levée à 22h.")
     assert [n for n, _ in acts(text)] == ["2023-01", "2023-02"]
+
+
+def test_in_a_collection_of_extracts_each_act_starts_at_its_own_stamp_and_header():
+    header = ("Envoyé en préfecture le 17/10/2024\nReçu en préfecture le 18/10/2024\nID : 053-200074185-20241014-B2024_0{n}-DE\n"
+              "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU BUREAU COMMUNAUTAIRE\nSéance du lundi 14 octobre 2024\n"
+              "Présents : Alain CHEVRIER, Nathalie COUSIN.\n")
+    text = ("RECUEIL DES ACTES ADMINISTRATIFS - OCTOBRE 2024\n\n"
+            + header.format(n=31) + "Délibération n° B2024-031 - Tarifs de la piscine\nLe Bureau adopte à l'unanimité.\n"
+            + header.format(n=32) + "Délibération n° B2024-032 - Subvention DETR\nLe Bureau adopte à l'unanimité.\n")
+    seg = segment(text)
+    assert [a.numero for a in seg.acts] == ["B2024-031", "B2024-032"]
+    for act, n in zip(seg.acts, (31, 32)):
+        own = text[act.start:act.end]
+        assert own.startswith("Envoyé en préfecture") and f"B2024_0{n}-DE" in own
