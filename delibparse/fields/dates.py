@@ -234,6 +234,8 @@ _ID_RE = re.compile(
     """
 )
 
+_ID_DASH = re.compile(r"\s*-\s*")
+_ID_SPACES = re.compile(r"\s+")
 _URL_RE = stdre.compile(r"(?:https?://|www\.)\S+")
 _URL_END = stdre.compile(r".*\.(?:pdf|odt|docx?|html?)")  # a URL glued to the text stops at its file
 
@@ -440,7 +442,7 @@ def _ids(text: str, f: str, offset: int) -> list[ActesId]:
     out = []
     for mt in _ID_RE.finditer(f):
         num = text[offset + mt.start("num"): offset + mt.end("num")]
-        num = re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", num)).strip()
+        num = _ID_DASH.sub("-", _ID_SPACES.sub(" ", num)).strip()
         ds = mt.group("date")
         try:
             day = dt.date(int(ds[:4]), int(ds[4:6]), int(ds[6:]))

@@ -45,6 +45,8 @@ EPCI = re.compile(
 _EPCI_BY_KIND = Starts(re.compile(rf"(?x)(?P<all>{_EPCI_KIND})"),
                        r"(?i)communaut[ée]|m[ée]tropole|syndicat|p[ôo]le|[ée]tablissement")
 _AGGLO = re.compile(r"Agglom[ée]ration")
+_EPCI_WORD = re.compile(r"(?i)communaut[ée]|m[ée]tropole|syndicat|p[ôo]le\s+d|[ée]tablissement\s+public")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 DEPARTEMENT = re.compile(
     rf"(?i:conseil\s+(?:d[ée]partemental|g[ée]n[ée]ral)|d[ée]partement)\s+(?P<prep>(?i:de\s+la|de\s+l'|du|des|de|d'))\s*(?P<name>{_NAME_CI})"
 )
@@ -74,7 +76,7 @@ _STOP_WORDS = re.compile(
 
 
 def _trim(name: str) -> str:
-    name = re.split(r"\s*\n\s*", name)[0]
+    name = _LINE_BREAK.split(name)[0]
     name = _STOP_WORDS.sub("", name)
     prev = None
     while prev != name:
@@ -108,7 +110,7 @@ def extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
     window_end = min(end, start + 4000)
     organe = org.value if org else None
     cands: list[tuple[int, Found]] = []
-    epci_pos = (re.search(r"(?i)communaut[ée]|m[ée]tropole|syndicat|p[ôo]le\s+d|[ée]tablissement\s+public", text[start:window_end])
+    epci_pos = (_EPCI_WORD.search(text[start:window_end])
                 or _AGGLO.search(text, start, window_end))
     epci = EPCI if _AGGLO.search(text, start, window_end) else _EPCI_BY_KIND
     # (speed: "conseil municipal" stops the three searches below at their first match: none is needed)
