@@ -36,6 +36,8 @@ SITTING = HEAD_FIRST | {"membres_en_exercice", "nb_presents", "nb_votants", "nb_
                         "presents", "absents_excuses", "absents", "pouvoirs",
                         "date_transmission_prefecture", "date_reception_prefecture", "date_publication"}
 LISTS = ("presents", "absents_excuses", "absents", "pouvoirs")
+# the rule of an explicit "sous la présidence de X" / "présidé par X": inside an act, it names who presided it
+OWN_PRESIDENCY = "attendance.president0"
 # sitting facts a cut preamble missed are carried from the act that states them to the acts after it
 CARRIED = {"date_seance", "heure_seance", "date_convocation", "president", "secretaire"}
 _TEXT_SUFFIXES = {".txt", ".text", ".pdf", ".html", ".htm", ".docx", ".odt", ".md", ".csv", ".xml"}
@@ -190,6 +192,9 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
             h, a = head_best.get(field), own.get(field)
             if field in HEAD_FIRST:
                 chosen[field] = h or a  # type: ignore[assignment]
+                if field == "president" and a is not None and h is not None and a.value != h.value \
+                        and a.rule == OWN_PRESIDENCY:
+                    chosen[field] = a  # "sous la présidence de M. X" inside the act (the compte administratif)
             elif field in LISTS and h is not None and a is not None and len(a.value or []) < 2 <= len(h.value or []):
                 chosen[field] = h  # a stray name or two in the act's body does not replace the sitting's list
             elif a is not None:

@@ -113,3 +113,15 @@ def test_options_reach_the_reader():
     doc = delibparse.parse(plain, max_pages=1)
     assert "read.max_pages" in {w.code for w in doc.warnings}
     assert doc.acts and all(act.pages == [1, 1] for act in doc.acts)
+
+
+def test_an_act_presided_by_someone_else_keeps_its_own_president():
+    from delibparse.pipeline import parse_text
+
+    text = ("Séance du 10 juin 2024. Le conseil s'est réuni sous la présidence de Madame Hélène GUÉRINEAU, Maire.\n"
+            "Présents : Hélène GUÉRINEAU, Loïc ROUSSELIÈRE, Nadia FERCHAUD.\n"
+            "1) Délibération n° 2024-031 : Compte administratif 2023\nMadame le Maire quitte la séance. Sous la présidence "
+            "de Monsieur Loïc ROUSSELIÈRE, le conseil adopte le compte administratif à l'unanimité.\n"
+            "2) Délibération n° 2024-032 : Tarifs de la cantine\nLe conseil adopte à l'unanimité.\n")
+    acts = parse_text(text).acts
+    assert [a.president for a in acts] == ["Loïc ROUSSELIÈRE", "Hélène GUÉRINEAU"]

@@ -49,8 +49,6 @@ KNOWN: dict[str, str] = {
     "ex02-act5-nb_votants": "the restated 'Présents : 15 – Votants : 16' after the departure is not used for item 5",
     "ex05-act1-decisions": "'CONSTATE la concordance ...' after a ';'-ended paragraph is not a decision (clauses)",
     "ex05-act1-presents": "the Maire leaving for the compte administratif is not removed; wrapped names are cut",
-    "ex05-act1-president": ("the sitting's president (wrapped, cut) wins over the act's own 'sous la présidence"
-                            " de M. Loïc ROUSSELIÈRE' (pipeline HEAD_FIRST)"),
 }
 
 # --------------------------------------------------------------------------- the cases
