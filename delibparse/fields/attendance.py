@@ -361,11 +361,25 @@ def _windows(
     return out
 
 
-def _finditer(rx: re.Pattern, wins: list[tuple[int, int]], text: str, needed: re.Pattern | None = None):
-    """Matches of ``rx`` in each window; a window without the ``needed`` word (one every match holds) is skipped."""
+def _finditer(
+    rx: re.Pattern, wins: list[tuple[int, int]], text: str, needed: re.Pattern | None = None,
+    led: tuple[stdre.Pattern, int] | None = None,
+):
+    """Matches of ``rx`` in each window; a window without the ``needed`` word (one every match holds) is skipped.
+    ``led``: the pattern opens with a name, then (through spaces and at most so many commas) a word found by
+    this standard-re pattern (see ``_name_led_search``)."""
     for s, e in wins:
         if needed is None or needed.search(text, s, e):
-            yield from rx.finditer(text, s, e)
+            yield from rx.finditer(text, s, e) if led is None else _name_led_finditer(rx, led[0], led[1], text, s, e)
+
+
+# The patterns that open with a name (president 2, secretaire 2, events 1 and 2): the word after the name
+_LED = {
+    ("president", 2): (stdre.compile(r"(?i:maire|pr[ée]sident)"), 1),
+    ("secretaire", 2): (stdre.compile(r"(?i:a\s+été|est|ayant\s+été|sont|ont\s+été)"), 1),
+    ("events", 1): (stdre.compile(r"(?i:rejoi|int[èe]gre|arrive|entre|est\s+arriv|prend\s+(?:place|s[ée]ance))"), 1),
+    ("events", 2): (stdre.compile(r"(?i:quitt|a\s+quitt|sort\s+de|est\s+sorti)"), 1),
+}
 
 
 # A word every match of a pattern holds (case aside): a window or region without it cannot match, so the
@@ -394,15 +408,21 @@ _NEEDED = {
 }
 
 
-def find_labels(text: str, start: int, end: int) -> list[Label]:
-    """Every attendance heading in the region, overlaps resolved in favour of the longer one."""
+def find_labels(text: str, start: int, end: int, *, stops_if_useful: bool = False) -> list[Label]:
+    """Every attendance heading in the region, overlaps resolved in favour of the longer one. With
+    ``stops_if_useful``, the headings that only end lists ('Objet :', 'Vu le ...') are looked for only when a
+    heading of a list or a count was found (without one they change nothing that is extracted)."""
     hits: list[Label] = []
     # a cheap test per role: a region without the word skips the role's patterns
     low = _folded(text)
     present = {role for role, words in _NEEDLES.items() if any(low.find(w, start, end) >= 0 for w in words)}
-    for role, rx, starts in _rx()["labels"]:
+    rx_labels = _rx()["labels"]
+    stops_last = _stops_last(tuple(r for r, _, _ in rx_labels))
+    for role, rx, starts in rx_labels:
         if role in _NEEDLES and role not in present:
             continue
+        if role == "stop" and stops_if_useful and stops_last and not any(_useful(h.role) for h in hits):
+            break
         for m in rx.finditer(text, start, end) if starts is None else _starts_iter(rx, starts, text, low, start, end):
             a, b = m.start(), m.end()
             lo = max(0, a - 80)
@@ -427,6 +447,15 @@ def find_labels(text: str, start: int, end: int) -> list[Label]:
             continue
         out.append(h)
     return out
+
+
+def _useful(role: str) -> bool:
+    return role in LIST_ROLES or role.removeprefix("count_") in COUNT_FIELD
+
+
+@functools.cache
+def _stops_last(roles: tuple[str, ...]) -> bool:
+    return "stop" in roles and all(r == "stop" for r in roles[roles.index("stop") :])
 
 
 _STATUS_BEFORE = re.compile(r"\p{Lu}{2}[^\S\n]?[-–][^\S\n]?$")
@@ -563,7 +592,7 @@ def _pouvoir_matches(seg: str, *, in_list: bool, pairs: bool = False) -> list[tu
             while True:
                 if needed is not None and not needed.search(seg, pos, we):
                     break
-                m = rx[kind].search(seg, pos, we)
+                m = _pv_search(kind, seg, pos, we) if kind in _PV_CORE else rx[kind].search(seg, pos, we)
                 if m is None:
                     break
                 pos = m.end()
@@ -588,6 +617,128 @@ def _pouvoir_matches(seg: str, *, in_list: bool, pairs: bool = False) -> list[tu
                 found.append((m.start(), end, de, a, de))
     found.sort()
     return found
+
+
+# Speed. A proxy pattern opens with a name (the giver's, or the receiver's in "Y (pouvoir de X)") written right
+# before its proxy word: only a few spaces, separators and small words ("a", "est") stand between them, and the
+# name itself is made of capitalised words, particles, civility words and the dots, hyphens and apostrophes of
+# names. So a match can only start inside the run of such words that ends at one of the proxy words; the
+# pattern is tried at the word starts of those runs only, in text order: the first match is the search's.
+_PV_CORE = {  # the proxy word, on the original text (standard re)
+    "pv_give": stdre.compile(r"donn|remis|transmis|d[ée]l[ée]gu"),
+    "pv_short": stdre.compile(r"(?i:pouvoir|procuration|mandat)"),
+    "pv_repr": stdre.compile(r"(?i:repr[ée]sent)"),
+    "pv_rev": stdre.compile(r"\((?=[^\S\n]*(?i:procuration|pouvoir|mandat))"),
+    "pv_pair": stdre.compile(r"(?<=\s)(?:à|a|par|pour)|→|->|=>"),
+}
+_PV_GAP = {  # (separators ',(-–' allowed between the name and the proxy word, small words allowed there)
+    "pv_give": (2, frozenset({"qui", "a", "ayant", "avait", "avaient", "ont"})),
+    "pv_short": (1, frozenset()),
+    "pv_repr": (2, frozenset({"absent", "absente", "excusé", "excusée", "excuse", "excusee", "est", "était", "etait", "sera"})),
+    "pv_rev": (0, frozenset()),
+    "pv_pair": (0, frozenset()),
+}
+_NAME_MARKS = frozenset(".'’-")
+
+
+@functools.cache
+def _lower_name_words() -> frozenset[str]:
+    """Words in lower case a name with its civilities may hold: particles and the words of the civilities."""
+    words = {"de", "du", "des", "le", "la", "les", "van", "von", "der", "den", "di", "da", "del", "dos", "das", "ben",
+             "el", "ter", "et", "dr", "pr", "docteur", "professeur", "d"}
+    for c in N._data()["civilities"]:
+        # the civility patterns are plain words but for '\\.?', '(?=\\s)', 's?' and classes like '[iî]'
+        forms = [c.lower().replace("\\.?", "").replace("\\.", "").replace("(?=\\s)", "")]
+        while any("[" in f or "s?" in f for f in forms):
+            nxt = []
+            for f in forms:
+                m = stdre.search(r"\[([^\]]+)\]", f)
+                if m:
+                    nxt += [f[: m.start()] + ch + f[m.end() :] for ch in m.group(1)]
+                else:
+                    k = f.find("s?")
+                    nxt += [f[:k] + "s" + f[k + 2 :], f[:k] + f[k + 2 :]]
+            forms = nxt
+        for f in forms:
+            words.update(w for w in stdre.split(r"[ ,]+", f) if w)
+    return frozenset(words)
+
+
+def _word_before(seg: str, j: int) -> int:
+    k = j
+    while k > 0 and seg[k - 1].isalpha():
+        k -= 1
+    return k
+
+
+def _run_start(seg: str, c: int, seps: int, gap_words: frozenset[str]) -> int:
+    """Where the run of name words (and the gap before the word at ``c``) that ends at ``c`` begins."""
+    i = c
+    while i > 0:  # the gap: spaces, separators, small words
+        if seg[i - 1].isspace():
+            i -= 1
+        elif seps and seg[i - 1] in ",(-–":
+            seps -= 1
+            i -= 1
+        else:
+            k = _word_before(seg, i)
+            if k < i and seg[k:i].lower() in gap_words:
+                i = k
+            else:
+                break
+    while i > 0:  # the name: words, the marks of names, spaces
+        ch = seg[i - 1]
+        if ch.isspace() or ch in _NAME_MARKS:
+            i -= 1
+            continue
+        if ch == "," and seg[_word_before(seg, i - 1) : i - 1].lower() == "mesdames":
+            i -= 1  # "Mesdames, Messieurs"
+            continue
+        if not ch.isalpha():
+            return i
+        k = _word_before(seg, i)
+        w = seg[k:i]
+        before = seg[max(0, k - 2) : k]
+        if not (w[0].isupper() or w.lower() in _lower_name_words() or before.rstrip().endswith("-")):
+            return i
+        i = k
+    return 0
+
+
+def _pv_search(kind: str, seg: str, pos: int, end: int):
+    """``_rx()[kind].search(seg, pos, end)``, tried only where a match may start (see ``_PV_CORE``)."""
+    return _name_led_search(_rx()[kind], _PV_CORE[kind], *_PV_GAP[kind], seg, pos, end)
+
+
+def _name_led_search(rx, core: stdre.Pattern, seps: int, gap_words: frozenset[str], seg: str, pos: int, end: int):
+    """``rx.search(seg, pos, end)`` for a pattern that opens with a name followed (through at most ``seps``
+    separators, ``gap_words`` and spaces) by a word ``core`` finds: ``rx`` is tried at the word starts of the run
+    of name words before each such word, in text order."""
+    match = rx.match
+    tried = pos
+    for c in core.finditer(seg, pos, end):
+        q = c.start()
+        for p in range(max(tried, _run_start(seg, q, seps, gap_words)), q + 1):
+            ch = seg[p]
+            if not (ch.isupper() or ch in "mdplv"):
+                continue
+            if p > 0 and seg[p - 1].isalpha() and not (seg[p : p + 2].lower() in ("le", "la") and seg[p + 2 : p + 3].isspace()):
+                continue
+            m = match(seg, p, end)
+            if m is not None:
+                return m
+        tried = max(tried, q + 1)
+    return None
+
+
+def _name_led_finditer(rx, core: stdre.Pattern, seps: int, seg: str, pos: int, end: int):
+    """``rx.finditer(seg, pos, end)`` with ``_name_led_search``."""
+    while pos < end:
+        m = _name_led_search(rx, core, seps, frozenset(), seg, pos, end)
+        if m is None:
+            return
+        yield m
+        pos = max(m.end(), m.start() + 1)
 
 
 def _first_name(s: str) -> str | None:
@@ -910,7 +1061,7 @@ def find_president(text: str, start: int, end: int, *, use_ner: bool = True) -> 
     wins = _windows("trig_president", text, start, end, 20, 250)
     wins_open = _windows("trig_open", text, start, end, 200, 10)
     for i, r in enumerate(rx["president"]):
-        for m in _finditer(r, wins_open if i == 2 else wins, text):
+        for m in _finditer(r, wins_open if i == 2 else wins, text, led=_LED.get(("president", i))):
             n = _name_of(m)
             if n:
                 out.append(Found("president", n, m.start("n"), m.end("n"), f"attendance.president{i}", 1.0 - 0.1 * i))
@@ -960,7 +1111,7 @@ def find_secretaire(text: str, start: int, end: int) -> list[Found]:
     rx = _rx()
     wins = _windows("trig_secretaire", text, start, end, 250, 400)
     for i, r in enumerate(rx["secretaire"]):
-        for m in _finditer(r, wins, text, _NEEDED["secretaire"][i]):
+        for m in _finditer(r, wins, text, _NEEDED["secretaire"][i], _LED.get(("secretaire", i))):
             if i == 0 and not m.group("sep").strip() and _ARTICLE_END.search(text[max(0, m.start() - 4) : m.start()]):
                 continue  # "Le Président Le secrétaire de séance Paul X Anne Y": a signature block
             n = _name_of(m)
@@ -985,7 +1136,7 @@ def find_events(text: str, start: int, end: int) -> list[Found]:
     rx = _rx()
     wins = _windows("trig_events", text, start, end, 150, 150)
     for i, (kind, r) in enumerate(rx["events"]):
-        for m in _finditer(r, wins, text, _NEEDED["events"][i]):
+        for m in _finditer(r, wins, text, _NEEDED["events"][i], _LED.get(("events", i))):
             if i in (0, 3) and not _event_context(text, m.start(), m.end()):
                 continue  # "le départ de Mme X, directrice": not a member leaving the sitting
             n = _last_name(m.group("n"))
@@ -1077,7 +1228,7 @@ def _unwrapped(text: str) -> str:
 def _extract(text: str, start: int, end: int, ctx: Context | None) -> list[Found]:
     text = _unwrapped(text)
     out: list[Found] = []
-    labels = find_labels(text, start, end)
+    labels = find_labels(text, start, end, stops_if_useful=True)
     # counts: one per field, the best-scored, first in text
     best: dict[str, Found] = {}
     for f in find_counts(text, start, end, labels):

@@ -60,3 +60,40 @@ def test_the_headings_are_found_at_all():
     found = {lab.role for t in TEXTS for lab in attendance.find_labels(t, 0, len(t))}
     assert {"presents", "absents_excuses", "absents", "pouvoirs", "secretaire", "president", "exercice",
             "votants", "quorum", "stop"} <= found
+
+
+# proxies and sentences opened by a name, with the odd marks names and their separators carry
+NAME_LED = [
+    "M. Paul DURAND a donné pouvoir à Mme Anne PETIT, Mme Claire ROUX, qui a donné pouvoir à M. Jean MARTIN.",
+    "André FRANC - (ayant donné pouvoir à Jean-Claude GARDE) - Isabelle BECKER (ayant donné pouvoir à Luc ROY)",
+    "Mme Jeanne d'Arc LEROY donne procuration à M. Jean- pierre DE LA FONTAINE ; Mesdames, Messieurs X",
+    "Mme Anne LE GOFF, absente, est représentée par M. Yves MOREL. M. Luc BLANC, excusé, représenté par Mme Sophie NOIR",
+    "M. Hervé DUPUIS (procuration de Mme Agnès LEROY), Mme Julie FAURE (pouvoir de M. Marc GIRARD)",
+    "M. Luc BLANC (pouvoir à Mme Sophie NOIR), Mme Lise CARON pouvoir à M. Yves MOREL, MM. X et Y, procuration : Z",
+    "Jean MARTIN → Luc BLANC, Marc GIRARD -> Julie FAURE, Ana ROSA => Léa PONS, Hugo VIAL à Inès DORE, le Dr. Paule Dr. X",
+    "Mme Hélène GUÉRINEAU, Maire, ouvre la séance. M. Yves MOREL, Président, déclare la séance ouverte.",
+    "Mme Anne PETIT, a été désignée secrétaire de séance ; M. Paul DURAND est élu secrétaire",
+    "M. Jean MARTIN rejoint la séance à 20h. Mme Lise CARON quitte la salle. M. X, intègre l'assemblée",
+    "12/M. Paul DURAND a donné pouvoir à Mme Anne PETIT ; l'élu M.Luc BLANC donne pouvoir à M.Yves MOREL",
+]
+
+
+@pytest.mark.parametrize("text", NAME_LED)
+def test_name_led_shortcuts_find_what_the_patterns_find(text):
+    rx = attendance._rx()
+    for kind in attendance._PV_CORE:
+        for pos in range(0, len(text), 7):
+            full = rx[kind].search(text, pos, len(text))
+            fast = attendance._pv_search(kind, text, pos, len(text))
+            assert (full and full.span()) == (fast and fast.span()), (kind, pos)
+    groups = {"president": rx["president"], "secretaire": rx["secretaire"], "events": [p for _, p in rx["events"]]}
+    for (group, i), (core, seps) in attendance._LED.items():
+        pat = groups[group][i]
+        full = [m.span() for m in pat.finditer(text)]
+        fast = [m.span() for m in attendance._name_led_finditer(pat, core, seps, text, 0, len(text))]
+        assert fast == full, (group, i)
+
+
+def test_name_led_shortcuts_are_exercised():
+    rx = attendance._rx()
+    assert all(any(rx[k].search(t) for t in NAME_LED) for k in attendance._PV_CORE)
