@@ -36,6 +36,8 @@ SITTING = HEAD_FIRST | {"membres_en_exercice", "nb_presents", "nb_votants", "nb_
                         "presents", "absents_excuses", "absents", "pouvoirs",
                         "date_transmission_prefecture", "date_reception_prefecture", "date_publication"}
 LISTS = ("presents", "absents_excuses", "absents", "pouvoirs")
+# counts a sitting restates between two items when members leave or join
+RESTATED = ("nb_presents", "nb_votants", "nb_representes")
 # the rule of an explicit "sous la présidence de X" / "présidé par X": inside an act, it names who presided it
 OWN_PRESIDENCY = "attendance.president0"
 # sitting facts a cut preamble missed are carried from the act that states them to the acts after it
@@ -178,6 +180,7 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
     tail_best = _tail_stamps(text, seg, ctx)
     presents_now: list[str] | None = None
     carried: dict[str, Found] = {}
+    standing: dict[str, Found] = {}
     schedule = [f for f in head if f.field == "_event.schedule"]
     for rank, span in enumerate(seg.acts, 1):
         actx = Context(year=ctx.year, date_seance=ctx.date_seance, region="act")
@@ -208,6 +211,15 @@ def parse_layout(layout: Layout, *, name: str, sha256: str | None = None) -> Doc
                 carried[field] = chosen[field]
             elif field not in chosen and field in carried:
                 chosen[field] = carried[field]
+        # counts restated before an item's heading ("M. X quitte la séance. Présents : 15 – Votants : 16")
+        # stand for the items after it, until restated again
+        heading = span.objet_start if span.objet_start is not None else span.numero_start
+        for field in RESTATED:
+            f = own.get(field)
+            if f is not None and heading is not None and span.start <= f.start < heading:
+                standing[field] = f
+            elif f is None and field in standing:
+                chosen[field] = standing[field]
         if span.date_span:  # a list of acts gives each act its own date
             row_date = _row_date(text, span.date_span)
             if row_date is not None:

@@ -707,6 +707,8 @@ def segment(text: str) -> Segmentation:
         for act in acts:
             _untangle_objet(text, act)
     acts = sorted(_pv_approval(text, head) + _secretary_vote(text, head), key=lambda a: a.start) + acts
+    for before, act in zip(acts, acts[1:]):
+        _changes_after_vote(text, before, act)
     if sum(_own_header(text, before, act) for before, act in zip(acts, acts[1:])):
         # a collection of extracts: the first act's own header opens it too
         _own_header(text, ActSpan(head[0], head[0]), acts[0], after_outcome=False)
@@ -778,6 +780,28 @@ _CLOSING = re.compile(
 
 # a prefecture stamp block: "Envoyé en préfecture le …", "Reçu en préfecture le …", "ID : 053-…"
 _STAMP_START = re.compile(r"(?i)(?:accus[ée]\s+de\s+r[ée]ception|envoy[ée]|re[çc]u|transmis|date\s+de\s+t[ée]l[ée]transmission)\b[^\n]{0,30}pr[ée]fecture|\bID\s*:\s*\d{3}-")
+
+
+# a member leaving or joining, or the counts restated, between two items of minutes
+_ATTENDANCE_CHANGE = re.compile(
+    r"(?i)\b(?:quitte|rejoint|regagne)\s+la\s+s[ée]ance|\b(?:arrive|entre)\s+en\s+s[ée]ance|\bse\s+retire\b|"
+    r"\bpr[ée]sents?\s*:\s*\d")
+# what settles an item: its outcome or its vote counts (not the counts of members)
+_DECISIVE = re.compile(r"(?i)unanimit|\b(?:adopt|approuv|rejet|refus)|\bpour\s*:|\bcontre\s*:|\bd[ée]cide\b|\bautorise\b")
+
+
+def _changes_after_vote(text: str, before: ActSpan, act: ActSpan) -> None:
+    """Attendance changes written after an item's vote ("Pour : 15 … ⏎ M. X quitte la séance. Présents : 15")
+    concern the items that follow: they open the next act rather than close this one."""
+    for c in _ATTENDANCE_CHANGE.finditer(text, before.start, before.end):
+        if not _DECISIVE.search(text, before.start, c.start()):
+            continue  # before the vote: "M. X ne prend pas part au vote", "M. X quitte la séance pour ce point"
+        if _DECISIVE.search(text, c.end(), before.end):
+            return  # the item goes on after the change
+        start = text.rfind("\n", before.start, c.start()) + 1
+        if start > before.start:
+            before.end = act.start = start
+        return
 
 
 def _own_header(text: str, before: ActSpan, act: ActSpan, *, after_outcome: bool = True) -> bool:

@@ -41,12 +41,6 @@ def needs_ocr(path: Path) -> bool:
 KNOWN: dict[str, str] = {
     "ex01-decisions": "only 'Article 1' is kept: Articles 2 and 3 after 'DÉCIDE :' are lost (clauses)",
     "ex02-act3-decisions": "one sentence 'DÉCIDE d'attribuer ... et AUTORISE ...' is split in two decisions (clauses)",
-    "ex02-act3-nb_presents": "the departure written after item 3's vote (before item 4) is applied to item 3",
-    "ex02-act3-nb_votants": "the departure written after item 3's vote (before item 4) is applied to item 3",
-    "ex02-act3-presents": "the departure written after item 3's vote (before item 4) is applied to item 3",
-    "ex02-act4-nb_presents": "the restated 'Présents : 15 – Votants : 16' after the departure is not used for item 4",
-    "ex02-act5-nb_presents": "the restated 'Présents : 15 – Votants : 16' after the departure is not used for item 5",
-    "ex02-act5-nb_votants": "the restated 'Présents : 15 – Votants : 16' after the departure is not used for item 5",
     "ex05-act1-decisions": "'CONSTATE la concordance ...' after a ';'-ended paragraph is not a decision (clauses)",
     "ex05-act1-presents": "the Maire leaving for the compte administratif is not removed; wrapped names are cut",
 }

@@ -353,3 +353,14 @@ def test_in_a_collection_of_extracts_each_act_starts_at_its_own_stamp_and_header
     for act, n in zip(seg.acts, (31, 32)):
         own = text[act.start:act.end]
         assert own.startswith("Envoyé en préfecture") and f"B2024_0{n}-DE" in own
+
+
+def test_a_departure_after_an_items_vote_opens_the_next_item():
+    text = ("Séance du 18 juin 2024.\n"
+            "1 – DEL2024-01 – Subvention au club\nM. Paul VIDAL ne prend pas part au vote.\nLe conseil DÉCIDE d'attribuer "
+            "la subvention.\nPour : 15 Contre : 1 Abstention : 0\n\nM. Olivier LAMBERT quitte la séance à 21h40.\n"
+            "Présents : 15 – Votants : 16\n\n2 – DEL2024-02 – Éclairage du stade\nLa proposition est rejetée.\n")
+    seg = segment(text)
+    first, second = seg.acts
+    assert "ne prend pas part au vote" in text[first.start:first.end]
+    assert text[second.start:second.end].startswith("M. Olivier LAMBERT quitte la séance")
