@@ -846,7 +846,8 @@ def _single(text: str, anchors: list[Anchor]) -> ActSpan:
             break
     if act.objet is None:
         _caps_before_expose(text, anchors, act)
-    if act.objet is None:
+    if act.objet is None or not OUTCOME.search(text, act.objet_end or act.start):
+        # no title found, or a title with nothing voted after it: the approval of the minutes may be the act
         _minutes_only(text, anchors, act)
     num = next((a for a in sorted((a for a in anchors if a.family == "num"), key=lambda a: (a.rank, not a.word, a.start)) if a.rank <= 1), None)
     if num is None:  # "Rapport n° 1", "Point n° 4" of a single act's heading
@@ -947,7 +948,7 @@ _PV_APPROVAL_ANYWHERE = re.compile(
     r"""(?xi)
     (?:approbation|adoption|lecture|validation)\s+(?:et\s+\w+\s+)?d[ue]s?\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))[^\n.]{0,120}?(?=\s+(?-i:[\p{Lu}][\p{Ll}]|Le\s|La\s|Monsieur|Madame|M\.|Mme)|\n|\.|$)
   | (?:le\s+)?(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux)|(?-i:PV))\s+(?:de\s+la\s+(?:s[ée]ance|r[ée]union)|du\s+conseil|des?\s+(?:s[ée]ances?|conseils?|r[ée]unions?)|du\s+\d|du\s+dernier|de\s+la\s+derni[eè]re)[^\n.]{0,100}?
-        (?=\s+(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:adopt|approuv|valid)|\s*,?\s*(?:est|sont)\s+(?:adopt|approuv))
+        (?=\s+(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:(?:ensuite|donc|alors|[ée]galement)\s+)?(?:adopt|approuv|valid)|\s*,?\s*(?:est|sont)\s+(?:adopt|approuv))
   | (?<=\b(?:approuve|adopte|valide)\s+(?:\S+\s+){0,6}?)(?:le|les)\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))\s+(?:de\s+la\s+s[ée]ance|du\s+conseil|des?\s+s[ée]ances?|du\s+\d)[^\n.,]{0,80}
     """
 )
@@ -967,7 +968,7 @@ def _pv_approval(text: str, head: tuple[int, int]) -> list[ActSpan]:
     span = _objet_from(text, m.start(), min(e, m.start() + 200))
     obj_end = span[1] if span else m.end()
     obj = re.sub(r"\s+", " ", text[m.start() : obj_end]).strip(" .,:;-")
-    obj = re.sub(r"(?i)\s+(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])$", "", obj)
+    obj = re.sub(r"(?i)\s+(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])(?:\s+(?:ensuite|donc|alors|[ée]galement))?$", "", obj)
     obj = re.sub(r"(?i)^le\s+", "", obj)
     end = e
     nxt = re.search(r"[.!?]\s", text[m.end() : e])

@@ -364,3 +364,11 @@ def test_a_departure_after_an_items_vote_opens_the_next_item():
     first, second = seg.acts
     assert "ne prend pas part au vote" in text[first.start:first.end]
     assert text[second.start:second.end].startswith("M. Olivier LAMBERT quitte la séance")
+
+
+def test_minutes_approval_is_the_act_when_the_labelled_item_after_it_has_no_vote():
+    text = ("EXTRAIT DU REGISTRE - Communauté de communes des Monts\nCOMPTE RENDU DU CONSEIL COMMUNAUTAIRE DU 6 MARS 2015\n"
+            "Présents : MM. DURAND, PETIT.\nLes procès-verbaux des Conseils Communautaires du 12/12/2014 et du 15/01/2015 "
+            "sont ensuite approuvés à l'unanimité.\nOBJET / COMMUNAUTE DE COMMUNES\nProjet d'espace culturel\n"
+            "Mmes GAUVIN et COSTE présentent leur projet d'espace culturel autour du chanvre.\n")
+    assert acts(text) == [(None, "procès-verbaux des Conseils Communautaires du 12/12/2014 et du 15/01/2015")]
