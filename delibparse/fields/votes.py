@@ -585,14 +585,19 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
     end = len(text) if end is None else end
     f = folded if folded is not None else fold_same_length(text)
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    occupied = bytearray(max(0, end - start) + 1)  # 1 where a mention already is: linear in the region
+
+    def take(a: int, b: int) -> None:
+        a, b = max(a - start, 0), min(b - start, len(occupied))
+        if b > a:
+            occupied[a:b] = b"\x01" * (b - a)
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return occupied.find(1, max(a - start, 0), max(min(b - start, len(occupied)), 0)) < 0
 
     def add(m: Mention) -> None:
         out.append(m)
-        taken.append((m.start, m.end))
+        take(m.start, m.end)
 
     # 1. flattened tables first (they explain the label-first debris around them)
     for m in _TABLE_AT.finditer(f, start, end):
@@ -604,7 +609,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
             vals = [(pre.group(1), pre.start(1), pre.end(1))] + vals
         for lab, (val, a, b) in zip(labels, vals):
             add(Mention(lab, a, b, _count(val), rule="votes.table"))
-        taken.append((m.start(), m.end()))
+        take(m.start(), m.end())
     # 2. label-first counts
     for m in _LABEL_FIRST_AT.finditer(f, start, end):
         if not free(m.start(), m.end()):
@@ -633,7 +638,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, folded: 
                 p, c = c, p
             add(Mention("pour", m.start("pour"), m.end("pour"), p, rule="votes.voices_against"))
             add(Mention("contre", m.start("contre"), m.end("contre"), c, rule="votes.voices_against"))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     # 4. number-first counts
     for m in _NUMBER_FIRST_AT.finditer(f, start, end):
         if not free(m.start(), m.end()):
