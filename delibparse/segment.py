@@ -120,6 +120,9 @@ def _item_value(num: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+_RECENT_CHAINS = 64  # the chains an item may continue: a text of thousands of "1." starts as many chains
+
+
 def _item_chains(items: list[Anchor], text: str) -> list[list[Anchor]]:
     """The run of items numbered n, n+1, n+2 ... that structures the text (at least 2 items).
 
@@ -133,13 +136,13 @@ def _item_chains(items: list[Anchor], text: str) -> list[list[Anchor]]:
             continue
         if (a.numero or "").startswith("["):
             # OCR read a leading "1" as "[": "[5" continues a chain at 14 as 15
-            for chain in reversed(chains):
+            for chain in reversed(chains[-_RECENT_CHAINS:]):
                 last = chain[-1][0]
                 if last >= 9 and (last + 1) % 10 == v:
                     v = last + 1
                     break
         target = None
-        for chain in reversed(chains):
+        for chain in reversed(chains[-_RECENT_CHAINS:]):
             last = chain[-1][0]
             if last == v - 1 or (len(chain) >= 3 and 2 <= v - last <= 4):
                 target = chain  # a number lost or garbled by OCR: gaps in a long chain
