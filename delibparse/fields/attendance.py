@@ -291,15 +291,23 @@ def _label_starts(fragment: str) -> stdre.Pattern | None:
     >>> bool(_label_starts(r"(?:[ée]taient|sont)\\s+pr[ée]sents").match("etaient presents"))
     True
     """
+    words = _label_prefixes(fragment)
+    return stdre.compile(trie(words)) if words else None
+
+
+@functools.cache
+def _label_prefixes(fragment: str) -> frozenset[str]:
+    """The folded literal prefixes that open every match of the heading pattern ``fragment`` (a space stands
+    for \\s+); empty when they cannot be read or are too common to be worth looking for."""
     # on the folded text a class of one letter's forms is that letter, and case is gone
     p = _ONE_LETTER_CLASS.sub(lambda m: m.group(1)[0] if len(set(N.fold_chars(m.group(1)))) == 1 else m.group(), fragment)
     p = _NON_ASCII.sub(lambda m: N.fold_chars(m.group()), p)
     p = _CASE_GROUP.sub("(?:", p)
     p = _UPPER_LITERAL.sub(lambda m: m.group().lower(), p)
     starts = literal_starts(p)
-    if not starts or any(len(w.strip()) < 2 or w.strip() in _FREQUENT for w in starts):
-        return None  # "a", "en": found everywhere, each place a match to try; the scan is faster
-    return stdre.compile(trie({N.fold_chars(w) for w in starts}))
+    if not starts or any(len(w.strip()) < 2 or w.strip() in _FREQUENT or " " in w[:2] for w in starts):
+        return frozenset()  # "a", "en": found everywhere, each place a match to try; the scan is faster
+    return frozenset(N.fold_chars(w) for w in starts)
 
 
 _FREQUENT = frozenset({"en", "de", "le", "la", "les", "et", "du", "un", "une"})
@@ -307,6 +315,27 @@ _ONE_LETTER_CLASS = stdre.compile(r"\[([^\]\\^]{2,4})\]")
 _NON_ASCII = stdre.compile(r"(?<!\\)[^\x00-\x7f]")
 _CASE_GROUP = stdre.compile(r"\(\?-i:")
 _UPPER_LITERAL = stdre.compile(r"(?<![\\{])[A-Z]")
+
+
+@functools.cache
+def _label_index() -> tuple[stdre.Pattern, dict[str, tuple[int, ...]]]:
+    """One scan for the starts of every heading: a pattern finding each place where one of them may start
+    (on the folded text), and, by the first two letters there, the headings to try."""
+    data = load("attendance")
+    prefixes: set[str] = set()
+    first2: dict[str, list[int]] = {}
+    idx = 0
+    for pats in data["labels"].values():
+        for frag in pats:
+            words = _label_prefixes(frag)
+            if words:
+                prefixes |= words
+                for w in {w[:2] for w in words}:
+                    first2.setdefault(w, []).append(idx)
+            idx += 1
+    return stdre.compile(f"(?={trie(prefixes)})"), {k: tuple(v) for k, v in first2.items()}
+
+
 
 
 def _starts_iter(rx, starts: stdre.Pattern, text: str, low: str, pos: int, end: int):
@@ -324,6 +353,18 @@ def _starts_iter(rx, starts: stdre.Pattern, text: str, low: str, pos: int, end: 
             continue
         yield m
         pos = max(m.end(), q + 1)
+
+
+def _at_starts(rx, places, text: str, end: int):
+    """``rx.finditer`` when its matches can only start at ``places`` (in order)."""
+    last = -1
+    for q in places:
+        if q < last:
+            continue
+        m = rx.match(text, q, end)
+        if m is not None:
+            yield m
+            last = max(m.end(), q + 1)
 
 
 def _trigger_hits(trig: str, text: str, start: int, end: int, low: str | None = None):
@@ -418,12 +459,19 @@ def find_labels(text: str, start: int, end: int, *, stops_if_useful: bool = Fals
     present = {role for role, words in _NEEDLES.items() if any(low.find(w, start, end) >= 0 for w in words)}
     rx_labels = _rx()["labels"]
     stops_last = _stops_last(tuple(r for r, _, _ in rx_labels))
-    for role, rx, starts in rx_labels:
+    # the places where a heading may start, once for all, then the headings to try at each (by its first letters)
+    scan, first2 = _label_index()
+    cands: dict[int, list[int]] = {}
+    for c in scan.finditer(low, start, end):
+        q = c.start()
+        for i in first2.get(low[q : q + 2], ()):
+            cands.setdefault(i, []).append(q)
+    for i, (role, rx, starts) in enumerate(rx_labels):
         if role in _NEEDLES and role not in present:
             continue
         if role == "stop" and stops_if_useful and stops_last and not any(_useful(h.role) for h in hits):
             break
-        for m in rx.finditer(text, start, end) if starts is None else _starts_iter(rx, starts, text, low, start, end):
+        for m in rx.finditer(text, start, end) if starts is None else _at_starts(rx, cands.get(i, ()), text, end):
             a, b = m.start(), m.end()
             lo = max(0, a - 80)
             if text.rfind("(", lo, a) > text.rfind(")", lo, a):

@@ -97,3 +97,19 @@ def test_name_led_shortcuts_find_what_the_patterns_find(text):
 def test_name_led_shortcuts_are_exercised():
     rx = attendance._rx()
     assert all(any(rx[k].search(t) for t in NAME_LED) for k in attendance._PV_CORE)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_one_scan_for_heading_starts_finds_what_each_pattern_finds(text):
+    low = fold_chars(text)
+    scan, first2 = attendance._label_index()
+    cands: dict[int, list[int]] = {}
+    for c in scan.finditer(low):
+        for i in first2.get(low[c.start() : c.start() + 2], ()):
+            cands.setdefault(i, []).append(c.start())
+    for i, (role, rx, starts) in enumerate(attendance._rx()["labels"]):
+        if starts is None:
+            continue
+        full = [m.span() for m in rx.finditer(text)]
+        fast = [m.span() for m in attendance._at_starts(rx, cands.get(i, ()), text, len(text))]
+        assert fast == full, (role, rx.pattern[:60])
