@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .fields.prefilter import Starts
+from .fields.prefilter import Starts, trie
 
 # ----------------------------------------------------------------------------- patterns
 
@@ -192,8 +192,9 @@ _OUTCOME = re.compile(
     | \bmajorit[ée]\b
     """,
 )
-OUTCOME = Starts(_OUTCOME, r"(?i)unanimit|adopt|approuv|rejet|refus|vot|pour|voix|abstention|d[ée]cide|d[ée]signe|"
-                           r"autorise|accepte|sollicite|prend|[ée]met|valide|fixe|acte|apr[eè]s|donne|majorit")
+OUTCOME = Starts(_OUTCOME, trie(
+    "unanimit adopt approuv rejet refus vot pour voix abstention décide decide désigne designe autorise accepte "
+    "sollicite prend émet emet valide fixe acte après apres donne majorit".split(), any_case=True))
 # mayor's decisions taken by delegation: not acts of the assembly
 DELEGATION = re.compile(
     r"""(?xi)d[ée]cisions?\s+(?:
@@ -955,7 +956,9 @@ _PV_APPROVAL_ANYWHERE = re.compile(
   | (?<=\b(?:approuve|adopte|valide)\s+(?:\S+\s+){0,6}?)(?:le|les)\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))\s+(?:de\s+la\s+s[ée]ance|du\s+conseil|des?\s+s[ée]ances?|du\s+\d)[^\n.,]{0,80}
     """
 )
-_PV_APPROVAL = Starts(_PV_APPROVAL_ANYWHERE, r"(?i)approbation|adoption|lecture|validation|les?\s+(?:compte|proc|PV)|compte|proc[eè]s|PV")
+_PV_APPROVAL = Starts(_PV_APPROVAL_ANYWHERE, trie(
+    ["approbation", "adoption", "lecture", "validation", "le compte", "les compte", "le proc", "les proc", "le pv",
+     "les pv", "compte", "procès", "proces", "pv"], any_case=True))
 
 
 def _pv_approval(text: str, head: tuple[int, int]) -> list[ActSpan]:

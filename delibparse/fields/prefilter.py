@@ -82,13 +82,18 @@ def starting(pattern: Any, *fragments: str) -> Any:
 DIGIT = r"[\d\U00010000-\U0010FFFF]"
 
 
-def trie(words) -> str:
+def trie(words, *, any_case: bool = False) -> str:
     """A regex matching exactly ``words`` (a space stands for \\s+), factored by common prefixes (the
-    standard ``re`` scans it many times faster than a flat alternation).
+    standard ``re`` scans it many times faster than a flat alternation, and faster than ``(?i)``:
+    ``any_case`` writes each letter as its two cases instead).
 
     >>> trie(["le", "les", "la", "vu"])
     '(?:(?:l(?:a|e(?:s)?)|vu))'
+    >>> trie(["vu", "va"], any_case=True)
+    '(?:[Vv](?:[Aa]|[Uu]))'
     """
+    if any_case:
+        words = {w.lower() for w in words}
     tree: dict = {}
     for w in words:
         node = tree
@@ -97,13 +102,21 @@ def trie(words) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        alts = [(r"\s+" if ch == " " else stdre.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        alts = [_char(ch, any_case) + emit(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
     return f"(?:{emit(tree)})"
+
+
+def _char(ch: str, any_case: bool) -> str:
+    if ch == " ":
+        return r"\s+"
+    if any_case and ch.upper() != ch:
+        return f"[{stdre.escape(ch.upper())}{stdre.escape(ch)}]"
+    return stdre.escape(ch)
 
 
 _LITERAL = set("abcdefghijklmnopqrstuvwxyz0123456789'’")
