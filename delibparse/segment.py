@@ -970,16 +970,21 @@ def _pv_approval(text: str, head: tuple[int, int]) -> list[ActSpan]:
     around = text[max(s, m.start() - 150) : min(e, m.end() + 300)]  # "…, adopte le procès-verbal du …"
     if not _VOTE_LINE.search(around):
         return []  # "Le procès-verbal … est approuvé." records no vote: no act (GOLD_SCHEMA)
-    start = m.start()
+    # the act runs from the start of the sentence naming the minutes ("Le Conseil municipal, après en avoir
+    # délibéré, à l'unanimité, adopte le procès-verbal …") to the end of the one recording the vote
+    cut = max(text.rfind(". ", max(s, m.start() - 250), m.start()), text.rfind("\n", max(s, m.start() - 250), m.start()))
+    start = cut + 1 if cut >= 0 else m.start()
+    while start < m.start() and text[start].isspace():
+        start += 1
     span = _objet_from(text, m.start(), min(e, m.start() + 200))
     obj_end = span[1] if span else m.end()
     obj = re.sub(r"\s+", " ", text[m.start() : obj_end]).strip(" .,:;-")
     obj = re.sub(r"(?i)\s+(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])(?:\s+(?:ensuite|donc|alors|[ée]galement))?$", "", obj)
     obj = re.sub(r"(?i)^le\s+", "", obj)
-    end = e
-    nxt = re.search(r"[.!?]\s", text[m.end() : e])
-    if nxt:
-        end = m.end() + nxt.end()
+    voted = _VOTE_LINE.search(text, m.end(), min(e, m.end() + 300))
+    after = voted.end() if voted else m.end()
+    nxt = re.search(r"[.!?](?:\s|$)", text[after:e])
+    end = after + nxt.end() if nxt else e
     return [ActSpan(start, end, None, obj, m.start(), obj_end, rule="segment.pv_approval")]
 
 

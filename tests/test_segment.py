@@ -372,3 +372,13 @@ def test_minutes_approval_is_the_act_when_the_labelled_item_after_it_has_no_vote
             "sont ensuite approuvés à l'unanimité.\nOBJET / COMMUNAUTE DE COMMUNES\nProjet d'espace culturel\n"
             "Mmes GAUVIN et COSTE présentent leur projet d'espace culturel autour du chanvre.\n")
     assert acts(text) == [(None, "procès-verbaux des Conseils Communautaires du 12/12/2014 et du 15/01/2015")]
+
+
+def test_minutes_approval_spans_its_sentence_and_its_vote():
+    text = ("Séance du 10 février 2023. Présents : A, B, C.\nMonsieur le Président soumet le procès-verbal de la séance du "
+            "9 décembre 2022 à l'approbation des membres. N'appelant pas de remarque, il est adopté à l'unanimité.\n"
+            "1) Délibération n° 2023-02-10/01 : Décision modificative n°2\nLe conseil adopte à l'unanimité.\n"
+            "2) Délibération n° 2023-02-10/02 : Encaissement de chèques\nLe conseil adopte à l'unanimité.\n")
+    first = segment(text).acts[0]
+    own = text[first.start:first.end]
+    assert own.startswith("Monsieur le Président soumet") and own.rstrip().endswith("adopté à l'unanimité.")
