@@ -700,7 +700,8 @@ def segment(text: str) -> Segmentation:
     extrait = EXTRAIT.search(text[:2500]) is not None
     nums = {a.numero for a in anchors if a.family == "num" and a.rank <= 1}
     n_objet = sum(a.family == "objet" for a in anchors)
-    if len(acts) == 1 and not extrait and _pv_approval(text, (0, min(head_end, acts[0].start))):
+    if len(acts) == 1 and not extrait and _pv_approval(text, (0, min(head_end, acts[0].start))) and \
+            _VOTE_LINE.search(text, acts[0].start, acts[0].end):
         pass  # minutes with one item and the approval of the previous minutes: two acts
     elif len(acts) <= 1 or (len(nums) <= 1 and n_objet <= 1 and (extrait or _heading_apart(anchors, acts))):
         if not acts and not OUTCOME.search(text):
@@ -954,6 +955,8 @@ _PV_APPROVAL_ANYWHERE = re.compile(
   | (?:le\s+)?(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux)|(?-i:PV))\s+(?:de\s+la\s+(?:s[ée]ance|r[ée]union)|du\s+conseil|des?\s+(?:s[ée]ances?|conseils?|r[ée]unions?)|du\s+\d|du\s+dernier|de\s+la\s+derni[eè]re)[^\n.]{0,100}?
         (?=\s+(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:(?:ensuite|donc|alors|[ée]galement)\s+)?(?:adopt|approuv|valid)|\s*,?\s*(?:est|sont)\s+(?:adopt|approuv))
   | (?<=\b(?:approuve|adopte|valide)\s+(?:\S+\s+){0,6}?)(?:le|les)\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))\s+(?:de\s+la\s+s[ée]ance|du\s+conseil|des?\s+s[ée]ances?|du\s+\d)[^\n.,]{0,80}
+  | (?<=\bsoumet\s+)(?:le|les)\s+(?:compte[- ]rendu|proc[eè]s[- ]verba(?:l|ux))\s+(?:de\s+la\s+s[ée]ance|du\s+conseil|des?\s+s[ée]ances?|du\s+\d)[^\n.,]{0,80}?
+        (?=\s+(?:[àa]\s+l['’]approbation|au\s+vote))   # "soumet le procès-verbal du … à l'approbation des membres"
     """
 )
 _PV_APPROVAL = Starts(_PV_APPROVAL_ANYWHERE, trie(
