@@ -498,6 +498,8 @@ def _agenda_run(anchors: list[Anchor], text: str) -> set[int]:
 # ----------------------------------------------------------------------------- choosing
 
 
+_WS = re.compile(r"\s+")
+_PAREN_AFTER = re.compile(r"\s*\([^()\n]{1,80}\)")
 _OBJET_LEAD = re.compile(
     r"""(?xi)(?:[\s\-–—:.|]*(?:
         (?:en\s+date\s+)?du\s+(?:\d{1,2}|1er)\s*(?:[./-]\s*\d{1,2}\s*[./-]|\s+[a-zéû]+\s+)\s*\d{4}   # du 26 janvier 2023
@@ -517,9 +519,9 @@ def _objet_from(text: str, start: int, limit: int, caps_end: int | None = None) 
     window_end = min(limit, start + 400)
     if caps_end is not None and caps_end > start:
         end = caps_end
-        paren = re.match(r"\s*\([^()\n]{1,80}\)", text[end:limit])
+        paren = _PAREN_AFTER.match(text, end, limit)
         if paren:  # "CONVENTION TERRITORIALE GLOBALE (avec la CAF de l'Indre)"
-            end += paren.end()
+            end = paren.end()
         # a caps heading ends where lower case starts; drop a trailing capital letter that
         # begins the next sentence ("... GEOTHERMIQUE M. le Maire")
         seg = text[start:end]
@@ -618,7 +620,7 @@ def _numbered(g: list[Anchor]) -> bool:
 
 
 def _is_sitting_heading(text: str, start: int, end: int) -> bool:
-    s = text[start:end].lower()
+    s = text[start : min(end, start + 400)].lower()  # only its opening is read
     if _ITEM_TITLE.match(s):
         return False  # the approval of the previous minutes is an item of its own
     if re.match(r"\W*(?:d[ée]partement|r[ée]publique|canton|arrondissement|extrait|registre|mairie\s+d|commune\s+d)", s):
@@ -762,7 +764,7 @@ def _untangle_objet(text: str, act: ActSpan) -> None:
         if cut:
             end = min(end, cut.start())
     kept = _OTHER_CELLS.sub(" ", text[act.objet_start : end])
-    objet = re.sub(r"\s+", " ", kept).strip(" -–—,;:|")
+    objet = _WS.sub(" ", kept).strip(" -–—,;:|")
     objet = re.sub(r"\s+([,)])", r"\1", objet)
     if len(objet) >= 8:
         act.objet, act.objet_end = objet, end
@@ -864,7 +866,7 @@ def _single(text: str, anchors: list[Anchor]) -> ActSpan:
         span = _objet_from(text, num.body, n) if titled else None
         if span and span[1] - span[0] >= 8:
             act.objet_start, act.objet_end = span
-            act.objet = re.sub(r"\s+", " ", text[span[0] : span[1]]).strip()
+            act.objet = _WS.sub(" ", text[span[0] : span[1]]).strip()
     if num is not None:
         tmp = _make_act(text, [num], 0, n)
         act.numero, act.numero_start, act.numero_end = tmp.numero, tmp.numero_start, tmp.numero_end
@@ -906,7 +908,7 @@ def _caps_before_expose(text: str, anchors: list[Anchor], act: ActSpan) -> None:
         span = _objet_from(text, a.start, m.start() + 1, a.caps_end)
         if span and span[1] - span[0] >= 12:
             act.objet_start, act.objet_end = span
-            act.objet = re.sub(r"\s+", " ", text[span[0] : span[1]]).strip()
+            act.objet = _WS.sub(" ", text[span[0] : span[1]]).strip()
         return
 
 
@@ -930,7 +932,7 @@ def _minutes_only(text: str, anchors: list[Anchor], act: ActSpan) -> None:
     for a in anchors:
         m = _MINUTES_TITLE.match(text, a.start) if a.family == "caps" else None
         if m and m.end() <= (a.caps_end or a.start) + 1 and (m.group("verb") or m.group("prev")):
-            found.append((m.start("title"), m.end("title"), re.sub(r"\s+", " ", m.group("title")), m.start("item")))
+            found.append((m.start("title"), m.end("title"), _WS.sub(" ", m.group("title")), m.start("item")))
             break
     if not found:
         found = [(p.objet_start or p.start, p.objet_end or p.end, p.objet or "", -1)
@@ -981,7 +983,7 @@ def _pv_approval(text: str, head: tuple[int, int]) -> list[ActSpan]:
         start += 1
     span = _objet_from(text, m.start(), min(e, m.start() + 200))
     obj_end = span[1] if span else m.end()
-    obj = re.sub(r"\s+", " ", text[m.start() : obj_end]).strip(" .,:;-")
+    obj = _WS.sub(" ", text[m.start() : obj_end]).strip(" .,:;-")
     obj = re.sub(r"(?i)\s+(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])(?:\s+(?:ensuite|donc|alors|[ée]galement))?$", "", obj)
     obj = re.sub(r"(?i)^le\s+", "", obj)
     voted = _VOTE_LINE.search(text, m.end(), min(e, m.end() + 300))
@@ -1011,7 +1013,7 @@ def _secretary_vote(text: str, head: tuple[int, int]) -> list[ActSpan]:
             continue
         nxt = re.search(r"[.!?]\s|\n", text[voted.end() : e])  # to the end of the vote's sentence or line
         end = voted.end() + nxt.end() if nxt else e
-        obj = re.sub(r"\s+", " ", m.group(0)).strip()
+        obj = _WS.sub(" ", m.group(0)).strip()
         out.append(ActSpan(m.start(), end, None, obj, m.start(), m.end(), rule="segment.secretary_vote"))
     return out
 
@@ -1045,7 +1047,7 @@ def _make_act(text: str, g: list[Anchor], start: int, end: int) -> ActSpan:
                 span = _objet_from(text, caps.start, end, caps.caps_end) or span
         if span:
             act.objet_start, act.objet_end = span
-            act.objet = re.sub(r"\s+", " ", text[span[0] : span[1]]).strip()
+            act.objet = _WS.sub(" ", text[span[0] : span[1]]).strip()
             break
     after = _NUMBER_AFTER_OBJET.match(text, act.objet_end) if act.numero is None and act.objet_end else None
     if after:  # "OBJET : Adoption du règlement des cimetières (n°02/2020-01)"
