@@ -138,7 +138,9 @@ def extract(text: str, start: int, end: int, ctx: Context) -> list[Found]:
         rank = 0 if organe in ("conseil régional", "commission permanente") and "gion" in m.group(0) else 3
         cands.append((rank, Found("collectivite", "Région " + name, m.start(), m.end(), "institution.region")))
         break
-    for m in COMMUNE.finditer(text, start, window_end):
+    # the council of an EPCI or a syndicat belongs to it, not to a member commune named in its lists
+    member_bodies = organe in ("conseil communautaire", "comité syndical")
+    for m in (COMMUNE.finditer(text, start, window_end) if not member_bodies else ()):
         name = _trim(m.group("name") or m.group("name2") or "")
         if not name or _BAD_NAME.match(name) or len(name) < 2:
             continue

@@ -42,3 +42,12 @@ def test_a_weekday_is_not_a_commune():
 
 def test_nothing_stated_gives_nothing():
     assert run("Compte rendu de la réunion. Le budget est adopté.") == {}
+
+
+def test_a_member_commune_in_the_lists_of_a_communautaire_council_is_not_its_collectivite():
+    text = ("CONSEIL COMMUNAUTAIRE DU 25 JANVIER 2023 PROCES VERBAL Le Conseil Communautaire s'est réuni au siège, "
+            "sous la présidence de M. Antoine TRYSTRAM. Présents : Beaumont : M. Paul VIDAL ; maire de Cerelles : "
+            "Mme Anne RIBES ; Commune de Marray : M. Jean PONS.")
+    found = {f.field: f.value for f in extract(text, 0, len(text), Context())}
+    assert found.get("organe") == "conseil communautaire"
+    assert "collectivite" not in found  # never a member commune; the EPCI is not named here
