@@ -28,6 +28,10 @@ def in_covid_window(day: dt.date | None) -> bool:
     return day is not None and any(a <= day <= b for a, b in COVID_WINDOWS)
 
 
+# councils are convened days, not months, ahead: a longer gap suggests the date belongs to another sitting
+LONG_CONVOCATION_DAYS = 31
+
+
 def _w(code: str, message: str, field: str | None = None) -> RecordWarning:
     return RecordWarning(code=code, message=message, field=field)
 
@@ -87,6 +91,9 @@ def run(act: Act) -> list[RecordWarning]:
             elif gap - 1 < 3 and act.organe in ("conseil municipal", "conseil communautaire", "comité syndical"):
                 out.append(_w("dates.short_convocation", f"{max(gap - 1, 0)} full days between convocation and sitting "
                               "(3 or 5 jours francs required unless urgency)", "date_convocation"))
+            elif gap > LONG_CONVOCATION_DAYS:
+                out.append(_w("dates.long_convocation", f"convocation {act.date_convocation} is {gap} days before the "
+                              f"sitting ({act.date_seance}): another sitting's, or a template left unchanged?", "date_convocation"))
         if act.identifiant_actes:
             part = act.identifiant_actes.split("-")
             if len(part) >= 5 and part[2].isdigit() and len(part[2]) == 8:

@@ -43,3 +43,9 @@ def test_dates_out_of_order():
     assert "dates.before_sitting" in got and "dates.convocation_after_sitting" in got
     assert "actes.date_mismatch" in codes(date_seance=dt.date(2024, 2, 13),
                                          identifiant_actes="059-215903550-20240220-2024_01-DE")
+
+
+def test_a_convocation_months_before_the_sitting_is_flagged_not_dropped():
+    got = codes(date_seance=dt.date(2020, 1, 30), date_convocation=dt.date(2019, 12, 11), organe="conseil municipal")
+    assert "dates.long_convocation" in got
+    assert "dates.long_convocation" not in codes(date_seance=dt.date(2020, 1, 30), date_convocation=dt.date(2020, 1, 24))
