@@ -285,8 +285,13 @@ _DET_BEFORE = re.compile(
     r"(?i)(?<![\p{L}])(?:la|le|les|une|un|sa|son|ses|cette|ce|leur|leurs|du|des|de|d['’]|au|aux|en|à|par|pour|sur)\s+$"
 )
 _TITLE_VERB = re.compile(r"(?i)^(?:demande|vote|charge|cr[ée]e|dit|fixe|rend|installe)\s+(?:de|des|du|d['’])\b")
-_AFTER_TRIGGER = re.compile(
-    r"(?i)(?<![\p{L}])(?:d[ée]cide(?:nt)?|arr[êe]te(?:nt)?|d[ée]lib[èe]re(?:nt)?)(?:\s+(?:de|d['’]))?\s*[:\-–]\s*(?=\S)"
+_AFTER_TRIGGER = Starts(
+    re.compile(
+        r"(?i)(?<![\p{L}])(?:d[ée]cide(?:nt)?|arr[êe]te(?:nt)?|d[ée]lib[èe]re(?:nt)?)(?:\s+(?:de|d['’]))?\s*[:\-–]\s*(?=\S)"
+    ),
+    # speed: the verb, for the standard ``re``, whose case-free match of these letters (``_CASE_SAFE``)
+    # takes every character the ``regex`` module's does
+    r"(?i)d[ée]cide|arr[êe]te|d[ée]lib[èe]re",
 )
 _WORD_BEFORE = re.compile(r"([\p{L}.]+)\.$")
 
@@ -402,36 +407,54 @@ _WORD_FOLD = _WordFold()
 def _word_scan(by_word: dict[str, tuple[int, ...]], names: list[str]) -> stdre.Pattern | None:
     """Speed: a standard ``re`` pattern that finds, on ``s.translate(_WORD_FOLD)``, every token of ``s``
     that ``_starter_matches`` tries and may keep (and more): a key of ``by_word`` (any case after its
-    first letter) opening with a capital, or in lower case when one of its starters may be kept so
-    (``_lower_may_open``: an assembly, a verb, "après"), preceded by no ASCII letter or digit and
-    followed by no ASCII letter; or a number of one or two digits before ")" ("3) Délibération"). A folded letter is an ASCII letter or
-    digit only where the source holds a letter, of the same case, and a token's folded letters spell
-    its key, so no such token is missed. None when a key is not plain ASCII."""
+    first letter) opening with a capital, preceded by no ASCII letter or digit; or in lower case when
+    one of its starters may be kept so (``_lower_may_open``: an assembly, a verb, "après", each only
+    after a stop ",;:–—" or a bullet and spaces: group 1 is then the token); followed by no ASCII
+    letter. Every match opens with one character of a small set (a capital, a stop, a bullet), which
+    the standard ``re`` skips to quickly. A folded letter is an ASCII letter or digit only where the
+    source holds a letter, of the same case, and a token's folded letters spell its key, so no such
+    token is missed. None when a key is not plain ASCII or when a starter opens on a number other
+    than the list number of a heading ("3) Délibération", found by ``_paren_numbers``)."""
     words = [w for w in by_word if w != "#"]
     if not all(stdre.fullmatch(r"[a-z]+", w) for w in words):
+        return None
+    if not {names[i] for i in by_word.get("#", ())} <= {"heading"}:
         return None
 
     def having(*wanted: str) -> list[str]:
         return [w for w in words if any(names[i] in wanted for i in by_word[w])]
 
-    lower = [w for w in having("subjlow", "verb")] + [w for w in having("pre") if w.startswith("apr")]
-    alts = [r"(?<![A-Za-z0-9])%s(?![A-Za-z])" % _case_trie(ws, upper=up) for ws, up in ((words, True), (lower, False))
-            if ws]
-    digits = {names[i] for i in by_word.get("#", ())}
-    if digits == {"heading"}:
-        alts.append(rf"{_DIGIT}{{1,2}}\)")
-    elif digits:
-        alts.append(_DIGIT)
-    return stdre.compile("|".join(alts))
+    lower = having("subjlow", "verb") + [w for w in having("pre") if w.startswith("apr")]
+    firsts = sorted({w[0] for w in words})
+    # after the opening capital X (a lookbehind tells which one it was), the rest of a key opening with X
+    upper = [r"(?<=%s)(?<![A-Za-z0-9]%s)%s" % (x.upper(), x.upper(), _case_trie([w[1:] for w in words if w[0] == x],
+                                                                                 upper=False, rest=True))
+             for x in firsts]
+    stops = "".join(stdre.escape(c) for c in ",;:–—" + _BULLETS) + _PRIVATE
+    alts = upper + ([r"(?<=[%s])[\s_]*(%s)" % (stops, _case_trie(lower, upper=False))] if lower else [])
+    return stdre.compile(r"[%s%s](?:%s)(?![A-Za-z])" % ("".join(x.upper() for x in firsts), stops, "|".join(alts)))
 
 
-def _case_trie(words, *, upper: bool) -> str:
+def _paren_numbers(s: str):
+    """Speed: where a number of one or two digits before ")" may start in ``s`` ("3) Délibération")."""
+    p = s.find(")")
+    while p >= 0:
+        for q in (p - 2, p - 1):
+            if q >= 0 and s[q:p].isdecimal():
+                yield q
+        p = s.find(")", p + 1)
+
+
+def _case_trie(words, *, upper: bool, rest: bool = False) -> str:
     """A regex matching ``words`` (lower-case ASCII) with their first letter in upper (or lower) case
     and the others in any case, factored by common prefixes, which the standard ``re`` scans many
-    times faster than a flat alternation.
+    times faster than a flat alternation; with ``rest``, every letter in any case (the rest of words
+    whose first letter is matched apart; a word may then be empty).
 
     >>> _case_trie(["le", "les", "la", "vu"], upper=True)
     '(?:L(?:[aA]|[eE](?:[sS])?)|V[uU])'
+    >>> _case_trie(["", "e", "es"], upper=False, rest=True)
+    '(?:(?:[eE](?:[sS])?)?)'
     """
     tree: dict = {}
     for w in words:
@@ -448,6 +471,8 @@ def _case_trie(words, *, upper: bool) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
+    if rest:
+        return f"(?:{emit(tree, False)})"
     return emit(tree, True) if len(tree) > 1 else f"(?:{emit(tree, True)})"
 
 
@@ -458,9 +483,12 @@ def _word_starts(s: str, rx: _Rx):
     if _MARK in f:
         yield from _WORD_START.finditer(s)
         return
+    starts = [c.start(1) if c.lastindex else c.start() for c in rx.word_scan.finditer(f)]
+    if "#" in rx.starter_words:
+        starts = sorted(starts + list(_paren_numbers(s)))
     match = _WORD_START.match
-    for c in rx.word_scan.finditer(f):
-        w = match(s, c.start())
+    for pos in starts:
+        w = match(s, pos)
         if w is not None:
             yield w
 

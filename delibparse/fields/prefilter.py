@@ -57,24 +57,40 @@ class Starts:
 
 def starting(pattern: Any, *fragments: str) -> Any:
     r"""``pattern`` searched only where one of the literal starts of ``fragments`` (the regex texts its
-    matches open with, see ``literal_starts``) is found; ``pattern`` itself when one of them has none
-    or when the pattern ignores case.
+    matches open with, see ``literal_starts``) is found, or at a line start for an alternative opening
+    with ``(?:^|\n)``; ``pattern`` itself when one of them has neither or when the pattern ignores case.
 
     >>> import regex
     >>> p = starting(regex.compile(r"(?<!\w)(?:pour|contre)\s*:\s*\d+"), r"pour|contre")
     >>> [m.group() for m in p.finditer("pour : 3, contre: 1")], p.starts.pattern
     (['pour : 3', 'contre: 1'], '(?:(?:contre|pour))')
+    >>> starting(regex.compile(r"(?:^|\n)\s*[ivx]+\.\s*infos?"), r"(?:^|\n)\s*[ivx]+\.\s*infos?").starts.pattern
+    '(?:^|\\n)'
     """
     if pattern.flags & stdre.IGNORECASE:
         return pattern
     verbose = bool(pattern.flags & stdre.VERBOSE)
     starts: set[str] = set()
+    line = False
     for fragment in fragments:
-        words = literal_starts(_unverbose(fragment) if verbose else fragment)
-        if words is None:
+        alts = _alternatives(_unverbose(fragment) if verbose else fragment)
+        if alts is None:
             return pattern
-        starts |= words
-    return Starts(pattern, trie(starts))
+        for alt in alts:
+            if alt.startswith(_LINE_STARTS):
+                line = True  # the match opens at the text's start or on a line break
+                continue
+            words = literal_starts(alt)
+            if words is None:
+                return pattern
+            starts |= words
+    opening = [trie(starts)] if starts else []
+    if line:  # "^" is a line start too when the pattern is multi-line
+        opening.append(r"(?m:^)|\n" if pattern.flags & stdre.MULTILINE else r"(?:^|\n)")
+    return Starts(pattern, "|".join(opening))
+
+
+_LINE_STARTS = ("(?:^|\\n)", "(?:^|\n)")  # as written in a regex, or with a line break
 
 
 # every character the ``regex`` module's \d matches (the standard module's \d misses the digits of
@@ -129,20 +145,40 @@ _QUANTIFIER = stdre.compile(r"(?:[?*+]|\{[\d,]*\})[?+]?")  # "+" included: it ne
 def literal_starts(fragment: str) -> set[str] | None:
     r"""Literal prefixes one of which opens every match of the regex ``fragment`` (lower case, a space
     standing for \s+; None when a match may open with something else: a class, \s*, a lookaround ...).
+    A group whose alternatives are all literal is followed by what comes after it.
 
     >>> sorted(literal_starts(r"(?:ont\s+vote\s+|votes?\s+)?pour|\bfavorables?"))
     ['favorable', 'ont vote ', 'pour', 'vote']
+    >>> sorted(literal_starts(r"\b(?:est|a\s+ete)\s+informee?s?"))
+    ['a ete informe', 'est informe']
     """
+    found = _prefixes(fragment)
+    return None if found is None else found[0]
+
+
+# a group's literal alternatives are combined with what follows them up to this many prefixes
+_MAX_PRODUCT = 64
+
+
+def _prefixes(fragment: str) -> tuple[set[str], bool] | None:
+    """``literal_starts`` of ``fragment``, and whether each is a whole match (every alternative literal)."""
     alts = _alternatives(fragment)
     if alts is None:
         return None
     out: set[str] = set()
+    whole = True
     for alt in alts:
-        starts = _alt_starts(alt)
-        if starts is None or "" in starts:
+        found = _alt_starts(alt)
+        if found is None or "" in found[0]:
             return None
-        out |= starts
-    return out
+        out |= found[0]
+        whole = whole and found[1]
+    return out, whole
+
+
+def _join(a: str, b: str) -> str:
+    r"""``a + b`` with one space where both bring one (a \s+ then a \s+: one or more spaces, a superset)."""
+    return a + b[1:] if a.endswith(" ") and b.startswith(" ") else a + b
 
 
 def _unverbose(p: str) -> str:
@@ -241,8 +277,8 @@ def _group_end(p: str) -> int:
     return -1
 
 
-def _alt_starts(alt: str) -> set[str] | None:
-    """Prefixes of one alternative (a space stands for ``\\s+``)."""
+def _alt_starts(alt: str) -> tuple[set[str], bool] | None:
+    """Prefixes of one alternative (a space stands for ``\\s+``), and whether they are its whole match."""
     lit, i = "", 0
     while i < len(alt):
         c = alt[i]
@@ -256,7 +292,7 @@ def _alt_starts(alt: str) -> set[str] | None:
             i += j + 1
             continue
         if alt.startswith("\\s+", i):  # one or more spaces: kept as " " (the trie writes \\s+)
-            lit += " "
+            lit = _join(lit, " ")
             i += 3 + (alt[i + 3: i + 4] in ("?", "+"))
             continue
         if c == "\\" and alt[i + 1: i + 2] in _ESCAPED:
@@ -266,21 +302,29 @@ def _alt_starts(alt: str) -> set[str] | None:
         else:
             break
         if alt[i + step: i + step + 1] in _QUANT:
-            return {lit}  # "votes?": the "s" may be missing
+            return {lit}, False  # "votes?": the "s" may be missing
         lit += ch
         i += step
+    if i == len(alt):
+        return {lit}, True
     group = _GROUP.match(alt, i)
     if not group:
-        return {lit}
+        return {lit}, False
     j = _group_end(alt[i:])
     if j < 0:
-        return {lit} if lit else None
+        return ({lit}, False) if lit else None
     inner, rest = alt[group.end(): i + j], alt[i + j + 1:]
-    starts = literal_starts(inner)
+    found = _prefixes(inner)
     q = _QUANTIFIER.match(rest)
     if q:  # "(...)?", "(...)*", "(...){0,2}": the group's words or what follows it come next
         more = literal_starts(rest[q.end():]) if rest[q.end():] else None
-        starts = None if starts is None or more is None else starts | more
-    if starts is None:
-        return {lit} if lit else None
-    return {lit + w for w in starts}
+        found = None if found is None or more is None else (found[0] | more, False)
+    if found is None:
+        return ({lit}, False) if lit else None
+    starts, whole = {_join(lit, w) for w in found[0]}, found[1]
+    if whole and rest:  # "(?:est|a\\s+ete)\\s+inform": the words after the group follow each of its own
+        after = _alt_starts(rest)
+        if after is None or "" in after[0] or len(starts) * len(after[0]) > _MAX_PRODUCT:
+            return starts, False
+        return {_join(w, x) for w in starts for x in after[0]}, after[1]
+    return starts, whole

@@ -53,6 +53,7 @@ def _prefiltered():
         found.update({f"{alt.pattern[:30]}[{i}]": p for i, p in enumerate(alt.parts) if isinstance(p, Starts)})
     found.update({f"dates.{k}": p for k, p in dates._labels().items() if isinstance(p, Starts)})
     found["clauses._BULLET_AT"] = clauses._BULLET_AT
+    found["clauses._AFTER_TRIGGER"] = clauses._AFTER_TRIGGER
     found["clean.debris"] = clean._debris_lines()
     found["clean.page_number"] = clean._page_number()
     found["institution.epci"] = institution._EPCI_BY_KIND
@@ -80,8 +81,33 @@ def test_clause_starters_scan_misses_no_word():
         assert clauses._breaks(text, rx) == clauses._breaks(text, full)
 
 
+def test_clause_starters_scan_in_lower_case_contexts():
+    """Lower-case starters are kept only after a stop or a bullet: the scan looks for them there alone."""
+    rx = clauses._rx()
+    full = dataclasses.replace(rx, word_scan=None)
+    words = ("le conseil municipal", "la commission permanente", "l'assemblée", "approuve", "décide", "autorise",
+             "après en avoir délibéré", "APPROUVE", "Le Conseil", "vu", "Vu", "considérant", "3) Délibération",
+             "12) délibération", "123) Point", "DÉCIDE", "adopté", "à l'unanimité", "à la majorité des votants")
+    stops = (", ", ",  ", ",\n", "; ", ": ", " – ", "—", "\n- ", "\n• ", " _ ", "\uf0b7 ", "\t", " ", ". ", "\n", "")
+    rnd = random.Random(5)
+    for _ in range(400):
+        text = "".join(rnd.choice(words) + rnd.choice(stops) for _ in range(rnd.randrange(1, 25)))
+        assert clauses._breaks(text, rx) == clauses._breaks(text, full), text
+
+
 def test_literal_starts():
-    assert literal_starts(r"\b(?:prend|prennent|a\s+pris)\s+acte\b") == {"prend", "prennent", "a pris"}
+    # a group of literal words is followed by what comes after it
+    assert literal_starts(r"\b(?:prend|prennent|a\s+pris)\s+acte\b") == {"prend acte", "prennent acte", "a pris acte"}
+    assert literal_starts(r"(?:prend|prennent)\s+(?:acte|note)\s*de") == {
+        "prend acte", "prend note", "prennent acte", "prennent note"}
+    # ... but not when a word of the group may be cut short ("votes?"), nor past a class
+    assert literal_starts(r"(?:votes?|pris)\s+acte") == {"vote", "pris"}
+    assert literal_starts(r"(?:prend|pris)[\s:]+acte") == {"prend", "pris"}
+    # two \s+ in a row stand for one or more spaces (a superset of two or more)
+    assert literal_starts(r"(?:a\s+)\s+pris") == {"a pris"}
+    # too many combinations: the group's words alone
+    many = "|".join(f"w{i}" for i in range(20))
+    assert literal_starts(rf"(?:{many})\s+(?:a|b|c|d)") == {f"w{i}" for i in range(20)}
     assert literal_starts(r"(?:nombre\s+d'\s*)?abstentions?") == {"nombre d'", "abstention"}
     assert literal_starts(r"[a-z]+|vote") is None  # a class opens a match: no literal start
     assert literal_starts(r"(?i:vote)") is None
