@@ -126,6 +126,7 @@ class _Rx:
     trigger_end: re.Pattern
     proposal: re.Pattern
     proposal_gate: stdre.Pattern | None  # speed: the first word of every proposal opener
+    proposal_word: int | None  # speed: the longest text ``proposal_gate`` matches (None: unbounded)
     end: re.Pattern
     vote: re.Pattern
     heading: re.Pattern
@@ -152,6 +153,19 @@ def _first_word_gate(phrases) -> stdre.Pattern | None:
     # a phrase opens after no letter (an ASCII one here) and, of several words, goes on after a space
     after = r"(?=\s)" if all(len(p.split()) > 1 for p in phrases) else ""
     return stdre.compile("(?i)(?<![a-zA-Z])(?:%s)%s" % ("|".join(_accent_free(w) for w in sorted(words)), after))
+
+
+def _first_word_length(phrases) -> int | None:
+    """The length of the longest first word of ``phrases``, as ``_accent_free`` matches it (one character
+    for one; None when one holds an apostrophe, which may be followed by spaces).
+
+    >>> _first_word_length(["il est proposé", "êtes-vous d'accord"])
+    9
+    """
+    words = [p.split()[0] for p in phrases if p.split()]
+    if not words or any(c in "'’" for w in words for c in w):
+        return None
+    return max(len(w) for w in words)
 
 
 _ABBREV = {
@@ -229,6 +243,7 @@ def _rx() -> _Rx:
         ),
         proposal=re.compile(rf"(?i)^[^.;:]{{0,150}}?(?<![{L}])(?:{prop})(?![{L}])"),
         proposal_gate=_first_word_gate(data["proposal_openers"]),
+        proposal_word=_first_word_length(data["proposal_openers"]),
         end=re.compile(rf"(?i)^(?:{end})(?![{L}])"),
         vote=re.compile(rf"(?i)^(?:{vote})(?![{L}])"),
         heading=re.compile(
@@ -717,8 +732,9 @@ def _classify(u: _Unit, rx: _Rx) -> str:
         return "vote"  # a bare "PREND ACTE" / "ADOPTE": the result, not a clause
     if vm and (u.hint == "verb" or u.bullet or (t[0].isupper() and _verb_opens(t, 0, vm.group()))) and not _TITLE_VERB.match(t):
         return "vote" if _VOTE_VERB.match(t) else "verb"
-    head = t[:260]
-    subj = rx.subject.search(head)
+    # the assembly found anywhere in the opening counts only after a starter that names it (otherwise
+    # only at the start: the first match found by a search is the one at the start when there is one)
+    subj = rx.subject.search(t, 0, 260) if u.hint in ("subj", "subjlow", "pre") else rx.subject.match(t, 0, 260)
     if subj and subj.start() <= 200 and (u.hint in ("subj", "subjlow", "pre") or subj.start() == 0):
         rest = t[subj.end():]
         v = _assembly_verb(rest, rx)
@@ -749,9 +765,28 @@ def _classify(u: _Unit, rx: _Rx) -> str:
         return "vote"
     if _CAPS_TITLE.match(t):
         return "heading"
-    if (rx.proposal_gate is None or rx.proposal_gate.search(t)) and rx.proposal.search(t):
+    if _may_propose(t, rx) and rx.proposal.search(t):
         return "proposal"
     return "other"
+
+
+_STOP_CHAR = stdre.compile(r"[.;:]")
+
+
+def _may_propose(t: str, rx: _Rx) -> bool:
+    """Speed: whether ``rx.proposal`` may match ``t``: the first word of one of its openers is found
+    (``rx.proposal_gate``) where an opener may start, within the first 150 characters before any stop.
+
+    >>> _may_propose("Il est proposé au conseil d'approuver", _rx()), _may_propose("Vu la loi ; considérant qu'il est proposé", _rx())
+    (True, False)
+    """
+    if rx.proposal_gate is None:
+        return True
+    if rx.proposal_word is None:
+        return rx.proposal_gate.search(t) is not None
+    stop = _STOP_CHAR.search(t, 0, 150)
+    reach = (stop.start() if stop else 150) + rx.proposal_word + 1  # the word, and the space after it
+    return rx.proposal_gate.search(t, 0, reach) is not None
 
 
 _DECISION_KINDS = {"verb": "verb", "article": "article", "sentence": "assembly_sentence",

@@ -95,6 +95,18 @@ def test_clause_starters_scan_in_lower_case_contexts():
         assert clauses._breaks(text, rx) == clauses._breaks(text, full), text
 
 
+def test_proposal_gate_misses_no_proposal():
+    rx = clauses._rx()
+    openers = ("il est proposé", "Il vous est proposé", "Êtes-vous d'accord", "ETES-VOUS D'ACCORD", "je vous propose",
+               "propose au conseil", "soumet au vote", "demande aux élus", "la commune", "vu la loi", "; ", ". ", ": ",
+               "x" * 60, "\n", "- ", "Monsieur le Maire")
+    rnd = random.Random(9)
+    for _ in range(2000):
+        text = " ".join(rnd.choice(openers) for _ in range(rnd.randrange(1, 8)))
+        if rx.proposal.search(text):
+            assert clauses._may_propose(text, rx), text
+
+
 def test_literal_starts():
     # a group of literal words is followed by what comes after it
     assert literal_starts(r"\b(?:prend|prennent|a\s+pris)\s+acte\b") == {"prend acte", "prennent acte", "a pris acte"}
