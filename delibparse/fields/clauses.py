@@ -43,7 +43,7 @@ import regex as re
 
 from ..lexicon import load, strip_accents
 from .base import Context, Found
-from .prefilter import DIGIT as _DIGIT, Starts
+from .prefilter import DIGIT as _DIGIT, AfterChar, Starts
 
 FIELDS = ("visas", "considerants", "decisions")
 
@@ -252,7 +252,8 @@ def _rx() -> _Rx:
     )
 
 
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ]|\d{1,3}\s+[A-ZÀ-ÖØ-Þ])")
+_SENT_END = Starts(re.compile(r"(?<=[.!?])\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ]|\d{1,3}\s+[A-ZÀ-ÖØ-Þ])"),
+                   AfterChar(r"[.!?]", r"\s"))  # speed: a space after a stop
 _HARD_NL = re.compile(r"(?<=[.;:!?])[ \t]*\n\s*|\n[ \t]*\n\s*")
 _BULLET_AT = Starts(re.compile(
     rf"""(?x)
@@ -265,9 +266,9 @@ _BULLET_AT = Starts(re.compile(
     """),
     # speed: where a match may start, for the standard ``re``: a line start, a stop or a space, then
     # a bullet, a dash or a list number (its \s holds every space of ``regex``, _DIGIT every digit)
-    rf"""(?x)(?:^|(?<=[\s.;:,!?|]))[ \t]*
+    AfterChar(r"[\s.;:,!?|]", rf"""[ \t]*
     (?:[•▪►➢❖◦‣⁃→·■□◆◇○●➔✓✔\u2023\u25aa\u27a2{_PRIVATE}\-–—*>+_]
-      |{_DIGIT}{{1,2}}\s?(?:°|[.)])|{_DIGIT}{{1,2}}\s*[-–]|[a-h]\))""",
+      |{_DIGIT}{{1,2}}\s?(?:°|[.)])|{_DIGIT}{{1,2}}\s*[-–]|[a-h]\))""", flags="(?x)"),
 )
 _LEAD = re.compile(rf"^[\s{re.escape(_BULLETS)}{_PRIVATE}|]*(?:(?:\d{{1,2}}\s?(?:°\)?|[.)])|[a-h]\))\s+)?[\s_]*")
 # what ends a clause but is not part of it: punctuation, a dangling bullet or list number ("; 2.")
@@ -289,8 +290,12 @@ def _squash(s: str) -> str:
         return _WS.sub(" ", s).strip()  # str.split and regex \s disagree
     return " ".join(s.split())
 # a bullet read by OCR as a letter glued to the verb: "SAPPROUVE la ...", "$DIT QUE ..."
-_OCR_VERB = re.compile(
-    r"(?<=[\s:;,.])[$SL&§](?=(?:APPROUVE|AUTORISE|D[EÉ]CIDE|DIT|ADOPTE|D[EÉ]SIGNE|PREND|FIXE|ACCEPTE|VALIDE|CHARGE)\s+(?:[a-zà-ÿ]|QUE\b))"
+_OCR_VERB = Starts(
+    re.compile(
+        r"(?<=[\s:;,.])[$SL&§](?=(?:APPROUVE|AUTORISE|D[EÉ]CIDE|DIT|ADOPTE|D[EÉ]SIGNE|PREND|FIXE|ACCEPTE|VALIDE|CHARGE)\s+(?:[a-zà-ÿ]|QUE\b))"
+    ),
+    # speed: the glued letter and the verb, after a space or a stop
+    AfterChar(r"[\s:;,.]", r"[$SL&§](?:APPROUVE|AUTORISE|D[EÉ]CIDE|DIT|ADOPTE|D[EÉ]SIGNE|PREND|FIXE|ACCEPTE|VALIDE|CHARGE)"),
 )
 _COMMA_BEFORE = re.compile(r",\s*$")
 _COMMA_OR_COLON_BEFORE = re.compile(r"[,:–—]\s*$")

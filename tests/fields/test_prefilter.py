@@ -20,7 +20,8 @@ _WORDS = ("Pour pour : 12 contre Contre abstention(s) Abstentions 3 voix vote vo
           "3) - • 1. 2) a) _ | Madame le Maire propose Il est proposé séance du 12 mars 2024 convoqué le "
           "transmis en préfecture reçu en préfecture le publié le affiché le Page 2 / 5 - 3 - Accueil "
           "Partager Copied! Communauté de communes du Pays Syndicat mixte Agglomération majorité "
-          "communications diverses prend acte sans objet é É œ ² \u00a0 ’ « » ( ) 2024 07/03/2024").split()
+          "communications diverses prend acte sans objet é É œ ² \u00a0 ’ « » ( ) 2024 07/03/2024 "
+          "SAPPROUVE $DÉCIDE §DIT LAUTORISE que QUE la").split()
 _PHRASES = ("le conseil prend acte", "il est pris acte", "ont pris connaissance", "sont informés", "pour information",
             "ne donne pas lieu à un vote", "sans vote", "pas de vote", "n'est pas soumis au vote",
             "\nCommunications du maire :", "le point est reporté", "retiré de l'ordre du jour",
@@ -54,6 +55,8 @@ def _prefiltered():
     found.update({f"dates.{k}": p for k, p in dates._labels().items() if isinstance(p, Starts)})
     found["clauses._BULLET_AT"] = clauses._BULLET_AT
     found["clauses._AFTER_TRIGGER"] = clauses._AFTER_TRIGGER
+    found["clauses._SENT_END"] = clauses._SENT_END
+    found["clauses._OCR_VERB"] = clauses._OCR_VERB
     found["clean.debris"] = clean._debris_lines()
     found["clean.page_number"] = clean._page_number()
     found["institution.epci"] = institution._EPCI_BY_KIND
