@@ -170,11 +170,16 @@ def trie(words, *, any_case: bool = False) -> str:
     return f"(?:{emit(tree)})"
 
 
+# letters that a case-free match (of the ``regex`` or of the standard module) takes in more forms than
+# their upper and lower case (checked over all of Unicode by the tests)
+_OTHER_CASES = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
 def _char(ch: str, any_case: bool) -> str:
     if ch == " ":
         return r"\s+"
     if any_case and ch.upper() != ch:
-        return f"[{stdre.escape(ch.upper())}{stdre.escape(ch)}]"
+        return "[%s]" % "".join(stdre.escape(c) for c in ch.upper() + ch + _OTHER_CASES.get(ch, ""))
     return stdre.escape(ch)
 
 

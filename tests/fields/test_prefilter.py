@@ -110,6 +110,18 @@ def test_proposal_gate_misses_no_proposal():
             assert clauses._may_propose(text, rx), text
 
 
+def test_any_case_trie_takes_every_case_free_form():
+    """``trie(any_case=True)`` writes each letter as a class holding every character a case-free match of
+    the letter takes (the ``regex`` module's and the standard one's), over all of Unicode."""
+    import re as stdre
+
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for ch in "abcdefghijklmnopqrstuvwxyzàâäéèêëîïôöûüùçœæÿ":
+        cls = stdre.compile(trie([ch], any_case=True))
+        forms = set(regex.findall("(?i)" + regex.escape(ch), every)) | set(stdre.findall("(?i)" + stdre.escape(ch), every))
+        assert all(cls.fullmatch(c) for c in forms), (ch, [c for c in forms if not cls.fullmatch(c)])
+
+
 def test_literal_starts():
     # a group of literal words is followed by what comes after it
     assert literal_starts(r"\b(?:prend|prennent|a\s+pris)\s+acte\b") == {"prend acte", "prennent acte", "a pris acte"}
