@@ -926,11 +926,6 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
     votes = [b for b in blocks if b.is_vote]
     own = [b for b in votes if b.penalty is None]
     proc = [b for b in votes if b.penalty == "procedural"]
-    sans = [m for m in SANS_VOTE.finditer(f, start, end) if not _quoted(text, m.start(), start)] if _holds(
-        f, start, end, _SANS_VOTE_NEEDS) else []
-    postponed = ([m for m in POSTPONED.finditer(f, start, end)] if _holds(f, start, end, _POSTPONED_NEEDS) else []
-                 ) + list(_CAPS_POSTPONED_AT.finditer(text, start, end))
-    postponed.sort(key=lambda m: m.start())
     chosen = own[-1] if own else None
     if chosen is not None and len(own) > 1:
         # "Contre : 4 (M. A, M. B) ... a comment ... Pour : 14": one vote list cut by a remark
@@ -946,6 +941,8 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
             own = [b for b in own if b is not prev and b is not chosen] + [merged]
             blocks.remove(prev)
             chosen = merged
+    # speed: what says there is no vote is searched only when no vote of the act's own was found
+    sans = _sans_vote(text, f, start, end) if chosen is None else []
     if chosen is None and proc:
         last = proc[-1]
         if not any(s.start() > last.end for s in sans):
@@ -1006,6 +1003,7 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
         disp = [d for d in _dispositif(text, f, start, end) if not any(a <= d[0] < z for a, z in skip)]
         strong = [m for m in STRONG_SANS_VOTE.finditer(f, start, end) if not _quoted(text, m.start(), start)] if _holds(
             f, start, end, _STRONG_NEEDS) else []
+        postponed = _postponed(text, f, start, end)
         if postponed and not disp:
             issue, rule, span = None, "votes.postponed", (postponed[-1].start(), postponed[-1].end())
         elif sans and not disp:
@@ -1022,6 +1020,21 @@ def choose(blocks: list[Block], text: str, f: str, start: int, end: int) -> Choi
             nppv = next((m for b in reversed(blocks) if b.penalty is None for m in b.mentions
                          if m.kind == "nppv" and m.value is not None), None)
     return Choice(chosen, extra, issue, rule, span, others, votants, nppv)
+
+
+def _sans_vote(text: str, f: str, start: int, end: int) -> list:
+    """The phrases saying the act is not voted on ("prend acte", "pour information"), outside quotes."""
+    if not _holds(f, start, end, _SANS_VOTE_NEEDS):
+        return []
+    return [m for m in SANS_VOTE.finditer(f, start, end) if not _quoted(text, m.start(), start)]
+
+
+def _postponed(text: str, f: str, start: int, end: int) -> list:
+    """The phrases and capitals saying the act is postponed or withdrawn, in text order."""
+    found = list(POSTPONED.finditer(f, start, end)) if _holds(f, start, end, _POSTPONED_NEEDS) else []
+    found += _CAPS_POSTPONED_AT.finditer(text, start, end)
+    found.sort(key=lambda m: m.start())
+    return found
 
 
 def _consistent(chosen: Block, other: Block) -> bool:
