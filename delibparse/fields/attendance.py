@@ -292,7 +292,7 @@ def _label_starts(fragment: str) -> stdre.Pattern | None:
     True
     """
     words = _label_prefixes(fragment)
-    return stdre.compile(trie(words)) if words else None
+    return stdre.compile(trie(words)) if words else _folded_fragment(fragment)
 
 
 @functools.cache
@@ -310,6 +310,27 @@ def _label_prefixes(fragment: str) -> frozenset[str]:
     return frozenset(N.fold_chars(w) for w in starts)
 
 
+def _folded_fragment(fragment: str) -> stdre.Pattern | None:
+    r"""The (case-blind) heading pattern ``fragment`` written for the folded text and the standard re: it matches
+    wherever the fragment does (accents and case gone), so its matches are the places where the heading may
+    start. None when the fragment holds what the standard re reads otherwise (\p, \w, \b, \d, classes ...).
+
+    >>> _folded_fragment(r"(?:ont|a)\s+donn[ée]").pattern, _folded_fragment(r"\w+s?")
+    ('(?:ont|a)\\s+donne', None)
+    """
+    p = _ONE_LETTER_CLASS.sub(lambda m: m.group(1)[0] if len(set(N.fold_chars(m.group(1)))) == 1 else m.group(), fragment)
+    p = _NON_ASCII.sub(lambda m: N.fold_chars(m.group()), p)
+    p = _CASE_GROUP.sub("(?:", p)
+    p = _UPPER_LITERAL.sub(lambda m: m.group().lower(), p)
+    if _READ_OTHERWISE.search(p):
+        return None
+    try:
+        return stdre.compile(p)
+    except stdre.error:
+        return None
+
+
+_READ_OTHERWISE = stdre.compile(r"\\[pPwWbBdDX]|\(\?[a-zA-Z]|\[")  # classes, flags: the two modules may differ
 _FREQUENT = frozenset({"en", "de", "le", "la", "les", "et", "du", "un", "une"})
 _ONE_LETTER_CLASS = stdre.compile(r"\[([^\]\\^]{2,4})\]")
 _NON_ASCII = stdre.compile(r"(?<!\\)[^\x00-\x7f]")
@@ -318,24 +339,29 @@ _UPPER_LITERAL = stdre.compile(r"(?<![\\{])[A-Z]")
 
 
 @functools.cache
-def _label_index() -> tuple[stdre.Pattern, dict[str, tuple[int, ...]]]:
+def _label_index() -> tuple[stdre.Pattern, dict[str, tuple[int, ...]], dict[int, tuple[str, ...]]]:
     """One scan for the starts of every heading: a pattern finding each place where one of them may start
-    (on the folded text), and, by the first two letters there, the headings to try."""
+    (on the folded text), by the first two letters there the headings that may start there, and the literal
+    prefixes of each heading so found (the others are looked for with their own folded pattern, see
+    ``_folded_fragment``)."""
     data = load("attendance")
     prefixes: set[str] = set()
     first2: dict[str, list[int]] = {}
+    heads: dict[int, tuple[str, ...]] = {}
     idx = 0
     for pats in data["labels"].values():
         for frag in pats:
             words = _label_prefixes(frag)
             if words:
                 prefixes |= words
+                heads[idx] = tuple(sorted(words))
                 for w in {w[:2] for w in words}:
                     first2.setdefault(w, []).append(idx)
             idx += 1
-    return stdre.compile(f"(?={trie(prefixes)})"), {k: tuple(v) for k, v in first2.items()}
+    return stdre.compile(trie(prefixes)), {k: tuple(v) for k, v in first2.items()}, heads
 
 
+_SPACES = stdre.compile(r"\s+")
 
 
 def _starts_iter(rx, starts: stdre.Pattern, text: str, low: str, pos: int, end: int):
@@ -458,20 +484,15 @@ def find_labels(text: str, start: int, end: int, *, stops_if_useful: bool = Fals
     low = _folded(text)
     present = {role for role, words in _NEEDLES.items() if any(low.find(w, start, end) >= 0 for w in words)}
     rx_labels = _rx()["labels"]
-    stops_last = _stops_last(tuple(r for r, _, _ in rx_labels))
-    # the places where a heading may start, once for all, then the headings to try at each (by its first letters)
-    scan, first2 = _label_index()
-    cands: dict[int, list[int]] = {}
-    for c in scan.finditer(low, start, end):
-        q = c.start()
-        for i in first2.get(low[q : q + 2], ()):
-            cands.setdefault(i, []).append(q)
+    stops_last = _stops_last()
+    cands = _heading_starts(low, start, end)
     for i, (role, rx, starts) in enumerate(rx_labels):
         if role in _NEEDLES and role not in present:
             continue
         if role == "stop" and stops_if_useful and stops_last and not any(_useful(h.role) for h in hits):
             break
-        for m in rx.finditer(text, start, end) if starts is None else _at_starts(rx, cands.get(i, ()), text, end):
+        found = _heading_matches(i, text, low, start, end, cands)
+        for m in found:
             a, b = m.start(), m.end()
             lo = max(0, a - 80)
             if text.rfind("(", lo, a) > text.rfind(")", lo, a):
@@ -497,12 +518,45 @@ def find_labels(text: str, start: int, end: int, *, stops_if_useful: bool = Fals
     return out
 
 
+def _heading_starts(low: str, start: int, end: int) -> dict[int, list[int]]:
+    """The places in ``low[start:end]`` (the folded text) where a heading may start, by heading (its index in
+    ``_rx()["labels"]``): one scan finds where one of the headings' literal prefixes is; the scan's match is
+    the longest prefix there, so the headings to try are those with a prefix that opens it."""
+    scan, first2, heads = _label_index()
+    cands: dict[int, list[int]] = {}
+    find = scan.search
+    c = find(low, start, end)
+    while c is not None:
+        q = c.start()
+        word = c.group()
+        if " " in word or not word.isalpha():
+            word = _SPACES.sub(" ", word)  # the prefixes write any spaces as one
+        for i in first2.get(low[q : q + 2], ()):
+            if word.startswith(heads[i]):
+                cands.setdefault(i, []).append(q)
+        c = find(low, q + 1, end)
+    return cands
+
+
+def _heading_matches(i: int, text: str, low: str, start: int, end: int, cands: dict[int, list[int]]):
+    """``finditer`` of heading ``i`` in ``text[start:end]``: tried at the places ``_heading_starts`` gives, or
+    where its folded pattern matches in ``low``, or everywhere when it has neither."""
+    _, rx, starts = _rx()["labels"][i]
+    if starts is None:
+        return rx.finditer(text, start, end)
+    if i in _label_index()[2]:
+        return _at_starts(rx, cands.get(i, ()), text, end)
+    return _starts_iter(rx, starts, text, low, start, end)
+
+
 def _useful(role: str) -> bool:
     return role in LIST_ROLES or role.removeprefix("count_") in COUNT_FIELD
 
 
 @functools.cache
-def _stops_last(roles: tuple[str, ...]) -> bool:
+def _stops_last() -> bool:
+    """Whether the headings that only end lists come last of all (they may then be skipped)."""
+    roles = [r for r, _, _ in _rx()["labels"]]
     return "stop" in roles and all(r == "stop" for r in roles[roles.index("stop") :])
 
 
@@ -1178,7 +1232,7 @@ def find_president(text: str, start: int, end: int, *, use_ner: bool = True) -> 
                 out.append(Found("president", n, m.start("n"), m.end("n"), f"attendance.president{i}", 1.0 - 0.1 * i))
     if not out:
         # "sous la présidence de Monsieur le Maire": the person written elsewhere as "X, Maire"
-        m = rx["president_ref"].search(text, start, end)
+        m = next(_starts_iter(rx["president_ref"], _PRESIDENT_REF_STARTS, text, _folded(text), start, end), None)
         if m:
             role = fold(m.group("role") or m.group("role2"))[:5]
             holder, trig = _role_holder(role)
@@ -1202,6 +1256,10 @@ def find_president(text: str, start: int, end: int, *, use_ner: bool = True) -> 
             if out:
                 break
     return out
+
+
+# where a match of president_ref may start, in the folded text: "sous la présidence", "le Maire", "la Présidente"
+_PRESIDENT_REF_STARTS = stdre.compile(r"sous\s+la\s+presidence|l[ea]\s+(?:maire|president)")
 
 
 @functools.cache

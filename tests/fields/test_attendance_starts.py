@@ -25,6 +25,9 @@ TEXTS = [
     "La séance est ouverte. Assistaient également : X. Lesquels forment la majorité. Vu le code. Précision : Y",
     "Après en avoir délibéré. Envoyé en préfecture le 3 mai. Reçu en préfecture. Certifié exécutoire. Délibération n°3",
     "Rapporteur : X. Invités : Y. Également présents : Z. En visioconférence. Nota : W. N.B. : V. Remarques : U",
+    # headings whose first word is too common to look for: found by their whole pattern on the folded text
+    "AVAIENT DONNÉ PROCURATION : A. Ayant donné pouvoir écrit de voter en son nom : B. A donné pouvoir : C",
+    "Les membres présents formant le quorum, le quorum est atteint ; séance en visio-conférence, VISIOCONFERENCE",
 ]
 TRIGGER_TEXTS = TEXTS + [
     "M. Paul DURAND a donné pouvoir à Mme Anne PETIT ; Mme Lise CARON, représentée par M. Yves MOREL",
@@ -102,14 +105,8 @@ def test_name_led_shortcuts_are_exercised():
 @pytest.mark.parametrize("text", TEXTS)
 def test_the_one_scan_for_heading_starts_finds_what_each_pattern_finds(text):
     low = fold_chars(text)
-    scan, first2 = attendance._label_index()
-    cands: dict[int, list[int]] = {}
-    for c in scan.finditer(low):
-        for i in first2.get(low[c.start() : c.start() + 2], ()):
-            cands.setdefault(i, []).append(c.start())
+    cands = attendance._heading_starts(low, 0, len(text))
     for i, (role, rx, starts) in enumerate(attendance._rx()["labels"]):
-        if starts is None:
-            continue
         full = [m.span() for m in rx.finditer(text)]
-        fast = [m.span() for m in attendance._at_starts(rx, cands.get(i, ()), text, len(text))]
+        fast = [m.span() for m in attendance._heading_matches(i, text, low, 0, len(text), cands)]
         assert fast == full, (role, rx.pattern[:60])
