@@ -115,7 +115,7 @@ class _Rx:
 
     starters: tuple[tuple[str, re.Pattern], ...]  # the words that open a unit, in priority order
     starter_words: dict[str, tuple[int, ...]]  # folded first word -> indices in ``starters``
-    word_scan: stdre.Pattern | None  # speed: the tokens of ``starter_words`` in ``_WORD_FOLD``'s copy
+    word_scan: tuple[stdre.Pattern, ...] | None  # speed: the tokens of ``starter_words`` in ``_WORD_FOLD``'s copy
     verb3: re.Pattern  # a decision verb, present 3rd person (singular or plural), any case
     verb_start: re.Pattern  # a unit opening with a decision verb (present)
     inf_start: re.Pattern  # a unit opening with an infinitive ("D'approuver", "valider")
@@ -294,8 +294,8 @@ _OCR_VERB = Starts(
     re.compile(
         r"(?<=[\s:;,.])[$SL&§](?=(?:APPROUVE|AUTORISE|D[EÉ]CIDE|DIT|ADOPTE|D[EÉ]SIGNE|PREND|FIXE|ACCEPTE|VALIDE|CHARGE)\s+(?:[a-zà-ÿ]|QUE\b))"
     ),
-    # speed: the glued letter and the verb, after a space or a stop
-    AfterChar(r"[\s:;,.]", r"[$SL&§](?:APPROUVE|AUTORISE|D[EÉ]CIDE|DIT|ADOPTE|D[EÉ]SIGNE|PREND|FIXE|ACCEPTE|VALIDE|CHARGE)"),
+    # speed: the glued letter and the verb
+    r"[$SL&§](?:APPROUVE|AUTORISE|D[EÉ]CIDE|DIT|ADOPTE|D[EÉ]SIGNE|PREND|FIXE|ACCEPTE|VALIDE|CHARGE)",
 )
 _COMMA_BEFORE = re.compile(r",\s*$")
 _COMMA_OR_COLON_BEFORE = re.compile(r"[,:–—]\s*$")
@@ -424,14 +424,14 @@ class _WordFold(dict):
 _LETTER = re.compile(r"\p{L}")
 _MARK = "\uffff"
 _WORD_FOLD = _WordFold()
-def _word_scan(by_word: dict[str, tuple[int, ...]], names: list[str]) -> stdre.Pattern | None:
-    """Speed: a standard ``re`` pattern that finds, on ``s.translate(_WORD_FOLD)``, every token of ``s``
+def _word_scan(by_word: dict[str, tuple[int, ...]], names: list[str]) -> tuple[stdre.Pattern, ...] | None:
+    """Speed: standard ``re`` patterns that find, on ``s.translate(_WORD_FOLD)``, every token of ``s``
     that ``_starter_matches`` tries and may keep (and more): a key of ``by_word`` (any case after its
     first letter) opening with a capital, preceded by no ASCII letter or digit; or in lower case when
     one of its starters may be kept so (``_lower_may_open``: an assembly, a verb, "après", each only
-    after a stop ",;:–—" or a bullet and spaces: group 1 is then the token); followed by no ASCII
-    letter. Every match opens with one character of a small set (a capital, a stop, a bullet), which
-    the standard ``re`` skips to quickly. A folded letter is an ASCII letter or digit only where the
+    after a stop ",;:–—" or a bullet and spaces: group 1 of the second pattern); followed by no ASCII
+    letter. Every match opens with one character of a small set (a capital; a stop or a bullet),
+    which the standard ``re`` skips to quickly. A folded letter is an ASCII letter or digit only where the
     source holds a letter, of the same case, and a token's folded letters spell its key, so no such
     token is missed. None when a key is not plain ASCII or when a starter opens on a number other
     than the list number of a heading ("3) Délibération", found by ``_paren_numbers``)."""
@@ -445,14 +445,15 @@ def _word_scan(by_word: dict[str, tuple[int, ...]], names: list[str]) -> stdre.P
         return [w for w in words if any(names[i] in wanted for i in by_word[w])]
 
     lower = having("subjlow", "verb") + [w for w in having("pre") if w.startswith("apr")]
-    firsts = sorted({w[0] for w in words})
-    # after the opening capital X (a lookbehind tells which one it was), the rest of a key opening with X
-    upper = [r"(?<=%s)(?<![A-Za-z0-9]%s)%s" % (x.upper(), x.upper(), _case_trie([w[1:] for w in words if w[0] == x],
-                                                                                 upper=False, rest=True))
-             for x in firsts]
-    stops = "".join(stdre.escape(c) for c in ",;:–—" + _BULLETS) + _PRIVATE
-    alts = upper + ([r"(?<=[%s])[\s_]*(%s)" % (stops, _case_trie(lower, upper=False))] if lower else [])
-    return stdre.compile(r"[%s%s](?:%s)(?![A-Za-z])" % ("".join(x.upper() for x in firsts), stops, "|".join(alts)))
+    # the opening capital X, no ASCII letter or digit before it, then the rest of a key opening with X
+    upper = "|".join(r"%s(?<![A-Za-z0-9]%s)%s" % (x, x, _case_trie([w[1:] for w in words if w[0] == x.lower()],
+                                                                   upper=False, rest=True))
+                     for x in sorted({w[0].upper() for w in words}))
+    scans = [stdre.compile(r"(?:%s)(?![A-Za-z])" % upper)] if words else []
+    if lower:
+        stops = "".join(stdre.escape(c) for c in ",;:–—" + _BULLETS) + _PRIVATE
+        scans.append(stdre.compile(r"[%s][\s_]*(%s)(?![A-Za-z])" % (stops, _case_trie(lower, upper=False))))
+    return tuple(scans)
 
 
 def _paren_numbers(s: str):
@@ -503,9 +504,10 @@ def _word_starts(s: str, rx: _Rx):
     if _MARK in f:
         yield from _WORD_START.finditer(s)
         return
-    starts = [c.start(1) if c.lastindex else c.start() for c in rx.word_scan.finditer(f)]
+    starts = [c.start(c.lastindex or 0) for scan in rx.word_scan for c in scan.finditer(f)]
     if "#" in rx.starter_words:
-        starts = sorted(starts + list(_paren_numbers(s)))
+        starts += _paren_numbers(s)
+    starts.sort()
     match = _WORD_START.match
     for pos in starts:
         w = match(s, pos)
