@@ -93,6 +93,18 @@ _TRIG_STARTS = {
 }
 
 
+# "a donné pouvoir à", "représenté par": the words of the proxy patterns, shared with ``_NEEDED``
+_GIVE = (
+    r"(?:donn[ée]e?|donne|donnent|donnant|remis|"
+    r"transmis|d[ée]l[ée]gu[ée])\s+(?:son\s+|sa\s+|un\s+|leur\s+)?(?:pouvoir|procuration|mandat|"
+    r"d[ée]l[ée]gation)s?(?:\s+(?:écrit\s+)?de\s+vote\w*)?(?:\s+en\s+(?:son|leur)\s+nom)?"
+)
+_TO = r"(?:à|a|au\s+profit\s+de|en\s+faveur\s+de)"
+_PV_SHORT_WORDS = rf"(?i:pouvoir|procuration|mandat)s?[^\S\n]*(?:donn[ée]e?[^\S\n]+)?(?:{_TO}|:)"
+_PV_REPR_WORDS = r"(?i:repr[ée]sent[ée]e?s?)[^\S\n]+(?i:par)[^\S\n]+"
+_PV_REV_WORDS = r"\([^\S\n]*(?i:procuration|pouvoir|mandat)s?[^\S\n]+(?i:de)[^\S\n]+"
+
+
 @functools.cache
 def _rx() -> dict:
     data = load("attendance")
@@ -110,12 +122,8 @@ def _rx() -> dict:
     for role, pats in data["labels"].items():
         for p in pats:
             labels.append((role, _lazy(rf"(?i)(?<![\p{{L}}'’\-])(?:{p})(?![\p{{L}}])"), _label_starts(p)))
-    give = (
-        r"(?:qui\s+)?(?:a\s+|ayant\s+|avait\s+|avaient\s+|ont\s+)?(?:donn[ée]e?|donne|donnent|donnant|remis|"
-        r"transmis|d[ée]l[ée]gu[ée])\s+(?:son\s+|sa\s+|un\s+|leur\s+)?(?:pouvoir|procuration|mandat|"
-        r"d[ée]l[ée]gation)s?(?:\s+(?:écrit\s+)?de\s+vote\w*)?(?:\s+en\s+(?:son|leur)\s+nom)?"
-    )
-    to = r"(?:à|a|au\s+profit\s+de|en\s+faveur\s+de)"
+    give = r"(?:qui\s+)?(?:a\s+|ayant\s+|avait\s+|avaient\s+|ont\s+)?" + _GIVE
+    to = _TO
 
     return {
         "trig_pouvoir": _lazy(
@@ -159,15 +167,14 @@ def _rx() -> dict:
             rf"(?P<de>{namec})[^\S\n]*(?:[,(\-–][^\S\n]*){{0,2}}{give}[^\S\n]+{to}[^\S\n]+(?P<a>{namec})"
         ),
         "pv_short": _lazy(
-            rf"(?P<de>{namec})[^\S\n]*(?:[,(\-–]|\s)[^\S\n]*(?i:pouvoir|procuration|mandat)s?[^\S\n]*"
-            rf"(?:donn[ée]e?[^\S\n]+)?(?:{to}|:)[^\S\n]*(?P<a>{namec})"
+            rf"(?P<de>{namec})[^\S\n]*(?:[,(\-–]|\s)[^\S\n]*{_PV_SHORT_WORDS}[^\S\n]*(?P<a>{namec})"
         ),
         "pv_repr": _lazy(
             rf"(?P<de>{namec})[^\S\n]*,?[^\S\n]*(?:(?i:absente?|excus[ée]e?)[^\S\n]*,?[^\S\n]*)?(?:(?i:est|était|sera)[^\S\n]+)?"
-            rf"(?i:repr[ée]sent[ée]e?s?)[^\S\n]+(?i:par)[^\S\n]+(?P<a>{namec})"
+            rf"{_PV_REPR_WORDS}(?P<a>{namec})"
         ),
         "pv_rev": _lazy(
-            rf"(?P<a>{namec})[^\S\n]*\([^\S\n]*(?i:procuration|pouvoir|mandat)s?[^\S\n]+(?i:de)[^\S\n]+(?P<de>{namec})[^\S\n]*\)"
+            rf"(?P<a>{namec})[^\S\n]*{_PV_REV_WORDS}(?P<de>{namec})[^\S\n]*\)"
         ),
         "pv_de": _lazy(
             rf"(?i:pouvoir|procuration|mandat)s?[^\S\n]+(?i:de)[^\S\n]+(?P<de>{namec})[^\S\n]+{to}[^\S\n]+(?P<a>{namec})"
@@ -452,17 +459,27 @@ _LED = {
 # A word every match of a pattern holds (case aside): a window or region without it cannot match, so the
 # costly name pattern is not run there. Same results, far fewer searches.
 _NEEDED = {
-    "pv_give": re.compile(r"(?i)donn|remis|transmis|d[ée]l[ée]gu"),
-    "pv_repr": re.compile(r"(?i)repr[ée]sent"),
-    "pv_rev": re.compile(r"\([^\S\n]*(?i:procuration|pouvoir|mandat)"),
+    "pv_give": re.compile(rf"{_GIVE}[^\S\n]+{_TO}[^\S\n]+"),
+    "pv_repr": re.compile(_PV_REPR_WORDS),
+    "pv_rev": re.compile(_PV_REV_WORDS),
     "pv_de": re.compile(r"(?i:pouvoir|procuration|mandat)s?[^\S\n]+(?i:de)[^\S\n]"),
-    "pv_short": re.compile(r"(?i)pouvoir|procuration|mandat"),
+    "pv_short": re.compile(_PV_SHORT_WORDS),
     "secretaire": [
         None,
         re.compile(r"(?i)secr[ée]taires?\s+de\s+(?:la\s+)?s[ée]ance\s*:"),
-        re.compile(r"(?i)d[ée]sign[ée]|[ée]lu|nomm[ée]|choisi"),
-        re.compile(r"(?i)d[ée]si-?\s?gn[ée]|[ée]lu"),
-        re.compile(r"(?i)d[ée]sign|nomm|[ée]lu|[ée]lit"),
+        # the end of the pattern: "désigné(e) comme secrétaire", "élue pour remplir cette fonction", ...
+        re.compile(
+            r"(?i:d[ée]sign[ée]e?s?|[ée]lue?s?|nomm[ée]e?s?|choisie?s?)\s+(?i:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+"
+            r"(?:remplir|assurer|exercer)\s+les\s+fonctions\s+de\s+)?(?i:secr[ée]taire)"
+        ),
+        re.compile(
+            r"(?i:d[ée]si-?\s?gn[ée]e?|[ée]lue?)\s*(?:(?i:pour\s+(?:remplir|assurer|exercer)\s+(?:cette|ces|la)\s+fonctions?)|"
+            r",\s*(?i:prend|accepte|rejoint))"
+        ),
+        re.compile(
+            r"(?i:pour\s+(?:remplir|assurer|exercer)\s+les\s+fonctions\s+de\s+|comme\s+|en\s+qualit[ée]\s+de\s+)"
+            r"(?i:secr[ée]taire)"
+        ),
     ],
     "events": [
         re.compile(r"(?i)arriv[ée]e|retour"),
