@@ -423,6 +423,20 @@ class _WordFold(dict):
 _LETTER = re.compile(r"\p{L}")
 _MARK = "\uffff"
 _WORD_FOLD = _WordFold()
+_TABLE_END = 0x3000  # no letter past it folds to an ASCII letter or digit (checked by the tests)
+
+
+@functools.cache
+def _word_fold_table() -> str:
+    """Speed: ``_WORD_FOLD`` below U+3000 as a string indexed by character code, which ``str.translate``
+    reads faster than a mapping; a character past it is left as it is (``translate`` reads the
+    IndexError so), which changes no ASCII letter or digit of the copy, the only characters the scans
+    look at: a token holding such a letter spells no key, folded or not.
+
+    >>> "Délibération ŒUVRE".translate(_word_fold_table())
+    'Deliberation ŒUVRE'
+    """
+    return "".join(_WORD_FOLD[cp] for cp in range(_TABLE_END))
 def _word_scan(by_word: dict[str, tuple[int, ...]], names: list[str]) -> tuple[stdre.Pattern, ...] | None:
     """Speed: standard ``re`` patterns that find, on ``s.translate(_WORD_FOLD)``, every token of ``s``
     that ``_starter_matches`` tries and may keep (and more): a key of ``by_word`` (any case after its
@@ -499,7 +513,7 @@ def _case_trie(words, *, upper: bool, rest: bool = False) -> str:
 def _word_starts(s: str, rx: _Rx):
     """The ``_WORD_START`` tokens of ``s`` whose key may be in ``rx.starter_words`` (all of them, in
     order, when the speed scan does not apply)."""
-    f = s.translate(_WORD_FOLD) if rx.word_scan is not None else _MARK
+    f = s.translate(_word_fold_table()) if rx.word_scan is not None else _MARK
     if _MARK in f:
         yield from _WORD_START.finditer(s)
         return

@@ -122,6 +122,16 @@ def test_any_case_trie_takes_every_case_free_form():
         assert all(cls.fullmatch(c) for c in forms), (ch, [c for c in forms if not cls.fullmatch(c)])
 
 
+def test_word_fold_table_leaves_no_ascii_letter_past_its_end():
+    """Past the table's end no letter folds to an ASCII letter or digit (characters are left as they are)."""
+    fold = clauses._WordFold()
+    every = "".join(chr(i) for i in range(clauses._TABLE_END, 0x110000) if not 0xD800 <= i < 0xE000)
+    for c in regex.findall(r"\p{L}", every):
+        assert not ("a" <= fold[ord(c)] <= "z" or "A" <= fold[ord(c)] <= "Z" or "0" <= fold[ord(c)] <= "9"), hex(ord(c))
+    table = clauses._word_fold_table()
+    assert all(table[i] == clauses._WORD_FOLD[i] for i in range(0, len(table), 7))
+
+
 def test_literal_starts():
     # a group of literal words is followed by what comes after it
     assert literal_starts(r"\b(?:prend|prennent|a\s+pris)\s+acte\b") == {"prend acte", "prennent acte", "a pris acte"}
