@@ -721,15 +721,40 @@ _SECRETARY = re.compile(r"(?i)secr[ée]taire")
 _PAST_OK = re.compile(r"(?i)apr[eè]s\s+(?:en\s+avoir\s+|avoir\s+)?(?:d[ée]lib|s['’]\s*[êe]tre\s+prononc|vote)")
 
 
-def _classify(u: _Unit, rx: _Rx) -> str:
+@functools.cache
+def _opening_patterns() -> dict[str, re.Pattern]:
+    """The patterns ``_classify`` matches at a unit's start, by name."""
+    rx = _rx()
+    return {"vu_head": _VU_HEAD, "cons_head": _CONS_HEAD, "vu_any": _VU_ANY, "vu_start": _VU_START,
+            "cons_start": _CONS_START, "cons_low": _CONS_LOW, "heading": rx.heading, "end": rx.end,
+            "trigger_alone": rx.trigger_alone, "passive": rx.passive, "verb_start": rx.verb_start,
+            "title_verb": _TITLE_VERB, "vote_verb": _VOTE_VERB, "subject": rx.subject,
+            "majority_start": _MAJORITY_START, "vote": rx.vote, "caps_title": _CAPS_TITLE}
+
+
+@functools.lru_cache(maxsize=4096)
+def _openers(c: str) -> frozenset[str]:
+    """Speed: the names of the ``_opening_patterns`` a match of which may open with the character ``c``
+    (a partial match of ``c`` alone, the ``regex`` module's ``partial=True``: the start of a match).
+
+    >>> sorted(_openers("C"))
+    ['caps_title', 'cons_head', 'cons_start', 'end', 'title_verb', 'verb_start', 'vote']
+    """
+    return frozenset(name for name, p in _opening_patterns().items() if p.match(c, partial=True) is not None)
+
+
+def _classify(u: _Unit, rx: _Rx, *, gate: bool = True) -> str:
     t = u.text
-    if _VU_HEAD.match(t):
+    # speed: a pattern is matched at the start only when its first character may open it
+    may = _openers(t[0]) if gate and rx is _rx() else _opening_patterns().keys()
+    if "vu_head" in may and _VU_HEAD.match(t):
         return "visa_head"  # "Vu :" then one visa per bullet
-    if _CONS_HEAD.match(t):
+    if "cons_head" in may and _CONS_HEAD.match(t):
         return "cons_head"
-    if u.hint == "visa" or (u.bullet and _VU_ANY.match(t)) or _VU_START.match(t):
+    if u.hint == "visa" or (u.bullet and "vu_any" in may and _VU_ANY.match(t)) or ("vu_start" in may and _VU_START.match(t)):
         return "visa"
-    if u.hint == "cons" or _CONS_START.match(t) or (u.bullet and _CONS_LOW.match(t)):
+    if u.hint == "cons" or ("cons_start" in may and _CONS_START.match(t)) or (
+            u.bullet and "cons_low" in may and _CONS_LOW.match(t)):
         return "cons"
     if u.bullet and _ASIDE.search(t[:120]):
         return "vote"  # "- M. X ne prend pas part au vote"
@@ -737,24 +762,26 @@ def _classify(u: _Unit, rx: _Rx) -> str:
         return "motive"
     if u.hint == "article":
         return "article"
-    if u.hint == "heading" or rx.heading.match(t):
+    if u.hint == "heading" or ("heading" in may and rx.heading.match(t)):
         return "heading"
-    if rx.end.match(t) or _SIGNATURE.match(u.first_line):
+    if ("end" in may and rx.end.match(t)) or _SIGNATURE.match(u.first_line):
         return "end"
-    if rx.trigger_alone.match(t):
+    if "trigger_alone" in may and rx.trigger_alone.match(t):
         return "trigger"
-    if rx.passive.match(t):
+    if "passive" in may and rx.passive.match(t):
         return "passive"
     if u.hint == "inf":
         return "inf"
-    vm = rx.verb_start.match(t)
+    vm = rx.verb_start.match(t) if "verb_start" in may else None
     if vm and len(t.rstrip(" .;:!")) <= vm.end() + 1:
         return "vote"  # a bare "PREND ACTE" / "ADOPTE": the result, not a clause
-    if vm and (u.hint == "verb" or u.bullet or (t[0].isupper() and _verb_opens(t, 0, vm.group()))) and not _TITLE_VERB.match(t):
-        return "vote" if _VOTE_VERB.match(t) else "verb"
+    if vm and (u.hint == "verb" or u.bullet or (t[0].isupper() and _verb_opens(t, 0, vm.group()))) and not (
+            "title_verb" in may and _TITLE_VERB.match(t)):
+        return "vote" if "vote_verb" in may and _VOTE_VERB.match(t) else "verb"
     # the assembly found anywhere in the opening counts only after a starter that names it (otherwise
     # only at the start: the first match found by a search is the one at the start when there is one)
-    subj = rx.subject.search(t, 0, 260) if u.hint in ("subj", "subjlow", "pre") else rx.subject.match(t, 0, 260)
+    subj = rx.subject.search(t, 0, 260) if u.hint in ("subj", "subjlow", "pre") else (
+        rx.subject.match(t, 0, 260) if "subject" in may else None)
     if subj and subj.start() <= 200 and (u.hint in ("subj", "subjlow", "pre") or subj.start() == 0):
         rest = t[subj.end():]
         v = _assembly_verb(rest, rx)
@@ -772,7 +799,7 @@ def _classify(u: _Unit, rx: _Rx) -> str:
         if not _SOFT_END.search(t) and not _DELIB.search(t):
             return "other"  # "LE CONSEIL MUNICIPAL" alone, a heading
         return "trigger_soft"  # "Le Conseil, après en avoir délibéré :" (no verb): items follow
-    if u.hint == "pre" or _MAJORITY_START.match(t):
+    if u.hint == "pre" or ("majority_start" in may and _MAJORITY_START.match(t)):
         v = _assembly_verb(t, rx)
         if v and (u.hint != "pre" or _DELIB_OR_VOTE.search(t, 0, v.start())):
             if _TRIGGER_TAIL.search(t) and not _STOP_IN.search(t, v.end()):
@@ -781,9 +808,9 @@ def _classify(u: _Unit, rx: _Rx) -> str:
         if _DELIB.search(t) and not _STOP_END.search(t):
             return "trigger_soft"
         return "motive"
-    if rx.vote.match(t):
+    if "vote" in may and rx.vote.match(t):
         return "vote"
-    if _CAPS_TITLE.match(t):
+    if "caps_title" in may and _CAPS_TITLE.match(t):
         return "heading"
     if _may_propose(t, rx) and rx.proposal.search(t):
         return "proposal"

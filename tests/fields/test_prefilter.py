@@ -132,6 +132,25 @@ def test_word_fold_table_leaves_no_ascii_letter_past_its_end():
     assert all(table[i] == clauses._WORD_FOLD[i] for i in range(0, len(table), 7))
 
 
+def test_classify_gate_changes_no_kind():
+    """``_classify`` tries a pattern at a unit's start only when its first character may open it: the
+    kinds are those found trying every pattern."""
+    rx = clauses._rx()
+    rnd = random.Random(11)
+    openings = ("Vu", "VU :", "Considérant", "considérant que", "CONSIDERANT :", "Délibération n° 3", "Point n°",
+                "Objet :", "Ainsi fait", "Le Maire,", "DÉCIDE :", "Le Conseil municipal", "LE CONSEIL", "APPROUVE",
+                "approuve", "Vote : Pour 12", "VOTE DU BUDGET", "À l'unanimité", "a la majorité", "Adopté",
+                "Monsieur le Maire est autorisé à signer", "Il est proposé", "ÉTAT DES LIEUX DU BATIMENT", "3) Délib",
+                "D'approuver", "Demande de subvention", "Pour : 12", "« Vu", "(1) Vu", "_ Le", "ǅ", "İl", "ſ")
+    tails = ("", " le budget.", " :", ", après en avoir délibéré :", " DE LA COMMUNE", " la convention ;", " 12")
+    for _ in range(3000):
+        text = rnd.choice(openings) + rnd.choice(tails) + rnd.choice(tails)
+        for bullet in (False, True):
+            for hint in ("other", "para", "verb", "subj", "pre", "inf", "sentence"):
+                u = clauses._Unit(0, len(text), text, bullet, False, hint, text)
+                assert clauses._classify(u, rx) == clauses._classify(u, rx, gate=False), (text, bullet, hint)
+
+
 def test_literal_starts():
     # a group of literal words is followed by what comes after it
     assert literal_starts(r"\b(?:prend|prennent|a\s+pris)\s+acte\b") == {"prend acte", "prennent acte", "a pris acte"}
