@@ -17,6 +17,8 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+import re as stdre
+
 import regex as re
 
 from ..lexicon import fold as _fold_uncached
@@ -309,8 +311,24 @@ def split_pieces(s: str) -> list[str]:
     for p in r["split"].split(s):
         if not p or not p.strip():
             continue
-        pieces.extend(x for x in r["civ_split"].split(p) if x.strip())
+        parts = r["civ_split"].split(p) if _space_then_civility().search(p) else [p]
+        pieces.extend(x for x in parts if x.strip())
     return pieces
+
+
+@functools.cache
+def _space_then_civility() -> stdre.Pattern:
+    """Where a civility may follow a space (the only places ``civ_split`` cuts): a space, then one of the
+    letters the civilities open with ('m', 'd', 'p'), in either case; any space when one opens otherwise.
+
+    >>> bool(_space_then_civility().search("Luc BRUN Mme Anne PETIT")), bool(_space_then_civility().search("Luc BRUN"))
+    (True, False)
+    """
+    firsts = {c[0] for c in _data()["civilities"]}
+    if not all(ch.isascii() and ch.isalpha() for ch in firsts):
+        return stdre.compile(r"\s")
+    letters = "".join(sorted({ch.lower() for ch in firsts} | {ch.upper() for ch in firsts}))
+    return stdre.compile(rf"\s[{letters}]")
 
 
 def split_names(s: str) -> list[str]:
