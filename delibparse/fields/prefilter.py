@@ -206,35 +206,34 @@ _QUANTIFIER = stdre.compile(r"(?:[?*+]|\{[\d,]*\})[?+]?")  # "+" included: it ne
 def literal_starts(fragment: str) -> set[str] | None:
     r"""Literal prefixes one of which opens every match of the regex ``fragment`` (lower case, a space
     standing for \s+; None when a match may open with something else: a class, \s*, a lookaround ...).
-    A group whose alternatives are all literal is followed by what comes after it.
+    A literal alternative of a group is followed by what comes after the group.
 
     >>> sorted(literal_starts(r"(?:ont\s+vote\s+|votes?\s+)?pour|\bfavorables?"))
     ['favorable', 'ont vote ', 'pour', 'vote']
-    >>> sorted(literal_starts(r"\b(?:est|a\s+ete)\s+informee?s?"))
-    ['a ete informe', 'est informe']
+    >>> sorted(literal_starts(r"\b(?:est|a\s+ete|vote\s*:)\s+informee?s?"))
+    ['a ete informe', 'est informe', 'vote']
     """
     found = _prefixes(fragment)
-    return None if found is None else found[0]
+    return None if found is None else set(found)
 
 
 # a group's literal alternatives are combined with what follows them up to this many prefixes
-_MAX_PRODUCT = 64
+_MAX_PRODUCT = 256
 
 
-def _prefixes(fragment: str) -> tuple[set[str], bool] | None:
-    """``literal_starts`` of ``fragment``, and whether each is a whole match (every alternative literal)."""
+def _prefixes(fragment: str) -> dict[str, bool] | None:
+    """``literal_starts`` of ``fragment``, each with whether it is a whole match (a literal alternative)."""
     alts = _alternatives(fragment)
     if alts is None:
         return None
-    out: set[str] = set()
-    whole = True
+    out: dict[str, bool] = {}
     for alt in alts:
         found = _alt_starts(alt)
-        if found is None or "" in found[0]:
+        if found is None or "" in found:
             return None
-        out |= found[0]
-        whole = whole and found[1]
-    return out, whole
+        for w, whole in found.items():
+            out[w] = out.get(w, True) and whole  # whole only if whole in every alternative giving it
+    return out
 
 
 def _join(a: str, b: str) -> str:
@@ -338,8 +337,8 @@ def _group_end(p: str) -> int:
     return -1
 
 
-def _alt_starts(alt: str) -> tuple[set[str], bool] | None:
-    """Prefixes of one alternative (a space stands for ``\\s+``), and whether they are its whole match."""
+def _alt_starts(alt: str) -> dict[str, bool] | None:
+    """Prefixes of one alternative (a space stands for ``\\s+``), each with whether it is its whole match."""
     lit, i = "", 0
     while i < len(alt):
         c = alt[i]
@@ -363,29 +362,35 @@ def _alt_starts(alt: str) -> tuple[set[str], bool] | None:
         else:
             break
         if alt[i + step: i + step + 1] in _QUANT:
-            return {lit}, False  # "votes?": the "s" may be missing
+            return {lit: False}  # "votes?": the "s" may be missing
         lit += ch
         i += step
     if i == len(alt):
-        return {lit}, True
+        return {lit: True}
     group = _GROUP.match(alt, i)
     if not group:
-        return {lit}, False
+        return {lit: False}
     j = _group_end(alt[i:])
     if j < 0:
-        return ({lit}, False) if lit else None
+        return {lit: False} if lit else None
     inner, rest = alt[group.end(): i + j], alt[i + j + 1:]
     found = _prefixes(inner)
     q = _QUANTIFIER.match(rest)
     if q:  # "(...)?", "(...)*", "(...){0,2}": the group's words or what follows it come next
         more = literal_starts(rest[q.end():]) if rest[q.end():] else None
-        found = None if found is None or more is None else (found[0] | more, False)
+        found = None if found is None or more is None else dict.fromkeys(set(found) | more, False)
     if found is None:
-        return ({lit}, False) if lit else None
-    starts, whole = {_join(lit, w) for w in found[0]}, found[1]
-    if whole and rest:  # "(?:est|a\\s+ete)\\s+inform": the words after the group follow each of its own
-        after = _alt_starts(rest)
-        if after is None or "" in after[0] or len(starts) * len(after[0]) > _MAX_PRODUCT:
-            return starts, False
-        return {_join(w, x) for w in starts for x in after[0]}, after[1]
-    return starts, whole
+        return {lit: False} if lit else None
+    starts = {_join(lit, w): whole for w, whole in found.items()}
+    if not rest or not any(starts.values()):
+        return starts
+    # "(?:est|a\\s+ete)\\s+inform": what comes after the group follows each of its literal words
+    after = _alt_starts(rest)
+    wholes = [w for w, whole in starts.items() if whole]
+    if after is None or "" in after or len(wholes) * len(after) > _MAX_PRODUCT:
+        return dict.fromkeys(starts, False)
+    out = {w: False for w, whole in starts.items() if not whole}
+    for w in wholes:
+        for x, whole in after.items():
+            out[_join(w, x)] = out.get(_join(w, x), True) and whole
+    return out
