@@ -86,6 +86,33 @@ class AfterChar:
             found = self.search(s, found.start() + 1, endpos)
 
 
+class OrTextStart:
+    r"""Speed: a ``starts`` for ``Starts`` finding where ``pattern`` matches, and the text's start where
+    ``first`` matches: a pattern opening with ``(?:^|...)`` written as two, since a ``^`` alternative
+    stops the standard ``re`` from skipping to the first characters of the others.
+
+    >>> [m.start() for m in OrTextStart(r"[\n:]\s*oui", r"\s*oui").finditer("oui: oui\nnon")]
+    [0, 3]
+    """
+
+    __slots__ = ("pattern", "first")
+
+    def __init__(self, pattern: str, first: str) -> None:
+        self.pattern = stdre.compile(pattern)
+        self.first = stdre.compile(first)
+
+    def search(self, s: str, pos: int = 0, endpos: int | None = None) -> stdre.Match | None:
+        end = len(s) if endpos is None else endpos
+        m = self.first.match(s, 0, end) if pos == 0 else None
+        return m if m is not None else self.pattern.search(s, pos, end)
+
+    def finditer(self, s: str, pos: int = 0, endpos: int | None = None):
+        found = self.search(s, pos, endpos)
+        while found is not None:
+            yield found
+            found = self.search(s, found.start() + 1, endpos)
+
+
 class _At:
     """A position found by ``AfterChar`` (what ``Starts`` reads of a match)."""
 

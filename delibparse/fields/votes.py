@@ -42,7 +42,7 @@ import regex as re
 
 from ..lexicon import load, number_word_pattern, parse_int
 from .base import Context, Found
-from .prefilter import DIGIT, Starts, literal_starts, starting, trie
+from .prefilter import DIGIT, OrTextStart, Starts, literal_starts, starting, trie
 
 FIELDS = (
     "vote.pour",
@@ -363,12 +363,14 @@ _VOTANTS_NO_COLON_AT = starting(VOTANTS_NO_COLON, _LEX["votants_no_colon"])
 _MAJORITY_AT = starting(MAJORITY, _LEX["majority"])
 
 
-def _verb_at_start_starts() -> str | None:
+def _verb_at_start_starts() -> OrTextStart | None:
     """Where a VERB_AT_START match may start: its opening (a line start, a stop, a bullet, a list
-    number), spaces, then the first letters of a verb."""
+    number), spaces, then the first letters of a verb; written to open with one of the opening's
+    characters (the one consumed tells which opening it is), the text's start apart."""
     words = literal_starts(_VERBS)
-    return None if words is None else (
-        rf"(?:^|\n|[:;.]\s|[-•>*–—]\s*|{DIGIT}\s*[.)/-]\s*)\s*{trie(words)}")
+    return None if words is None else OrTextStart(
+        rf"[\n:;.\-•>*–—\d\U00010000-\U0010FFFF](?:(?<=\n)|(?<=[:;.])\s|(?<=[-•>*–—])\s*|(?<={DIGIT})\s*[.)/-]\s*)"
+        rf"\s*{trie(words)}", rf"\s*{trie(words)}")
 
 
 _VERB_AT_START_AT = Starts(VERB_AT_START, _verb_at_start_starts()) if _verb_at_start_starts() else VERB_AT_START
