@@ -92,6 +92,18 @@ _TRIG_STARTS = {
     ),
 }
 
+# The same starts as words (a space stands for \s+), for the one scan of a region that also finds the headings
+# (see ``_region_starts``); "trig_pair", which opens with a space, is left to its own pattern.
+_TRIG_WORDS = {
+    "trig_pouvoir": ("donn", "remis", "transmis", "represent", "pouvoir", "procuration", "mandat"),
+    "trig_president": ("presid",),
+    "trig_open": ("ouvre", "declare", "a ouvert", "preside"),
+    "trig_secretaire": ("secretaire",),
+    "trig_events": (
+        "arrive", "depart", "entre", "est", "integre", "part", "pas", "prend", "quitt", "rejoi", "retir", "retour", "sort"
+    ),
+}
+
 
 # "a donné pouvoir à", "représenté par": the words of the proxy patterns, shared with ``_NEEDED``
 _GIVE = (
@@ -347,10 +359,10 @@ _UPPER_LITERAL = stdre.compile(r"(?<![\\{])[A-Z]")
 
 @functools.cache
 def _label_index() -> tuple[stdre.Pattern, dict[str, tuple[int, ...]], dict[int, tuple[str, ...]]]:
-    """One scan for the starts of every heading: a pattern finding each place where one of them may start
-    (on the folded text), by the first two letters there the headings that may start there, and the literal
-    prefixes of each heading so found (the others are looked for with their own folded pattern, see
-    ``_folded_fragment``)."""
+    """One scan for the starts of every heading: a pattern finding each place where one of them (or a trigger
+    word, see ``_TRIG_WORDS``) may start (on the folded text), by the first two letters there the headings that
+    may start there, and the literal prefixes of each heading so found (the others are looked for with their
+    own folded pattern, see ``_folded_fragment``)."""
     data = load("attendance")
     prefixes: set[str] = set()
     first2: dict[str, list[int]] = {}
@@ -365,6 +377,8 @@ def _label_index() -> tuple[stdre.Pattern, dict[str, tuple[int, ...]], dict[int,
                 for w in {w[:2] for w in words}:
                     first2.setdefault(w, []).append(idx)
             idx += 1
+    for trig, words in _TRIG_WORDS.items():
+        prefixes |= set(words)
     return stdre.compile(trie(prefixes)), {k: tuple(v) for k, v in first2.items()}, heads
 
 
@@ -402,9 +416,21 @@ def _at_starts(rx, places, text: str, end: int):
 
 def _trigger_hits(trig: str, text: str, start: int, end: int, low: str | None = None):
     """The matches of trigger ``trig`` in ``text[start:end]`` (as ``finditer``), tried only where
-    ``_TRIG_STARTS`` finds a possible start in ``low``, the folded text."""
+    ``_TRIG_STARTS`` finds a possible start in ``low``, the folded text (for a region of the document, where
+    the one scan of ``_region_starts`` found one of its words)."""
+    match = _rx()[trig].match
+    if low is None and trig in _TRIG_WORDS:
+        pos = start
+        for q in _region_starts(_folded(text), start, end)[1][trig]:
+            if q < pos:
+                continue
+            m = match(text, q, end)
+            if m is not None:
+                yield m
+                pos = max(m.end(), q + 1)
+        return
     low = _folded(text) if low is None else low
-    find, match = _TRIG_STARTS[trig].search, _rx()[trig].match
+    find = _TRIG_STARTS[trig].search
     pos = start
     while pos < end:
         c = find(low, pos, end)
@@ -537,10 +563,24 @@ def find_labels(text: str, start: int, end: int, *, stops_if_useful: bool = Fals
 
 def _heading_starts(low: str, start: int, end: int) -> dict[int, list[int]]:
     """The places in ``low[start:end]`` (the folded text) where a heading may start, by heading (its index in
-    ``_rx()["labels"]``): one scan finds where one of the headings' literal prefixes is; the scan's match is
-    the longest prefix there, so the headings to try are those with a prefix that opens it."""
+    ``_rx()["labels"]``), from ``_region_starts``."""
+    return _region_starts(low, start, end)[0]
+
+
+@functools.lru_cache(maxsize=8)
+def _region_starts(low: str, start: int, end: int) -> tuple[dict[int, list[int]], dict[str, list[int]]]:
+    """One scan of ``low[start:end]`` (the folded text) for the places where a heading may start, by heading
+    (its index in ``_rx()["labels"]``), and for the places where a trigger may start, by trigger (see
+    ``_TRIG_WORDS``). The scan's match is the longest word there: every heading prefix or trigger word found
+    there is a prefix of it. Cached: the headings and each trigger are looked for in the same region.
+
+    >>> heads, trigs = _region_starts("presents : m. x, secretaire : y", 0, 32)
+    >>> trigs["trig_secretaire"], trigs["trig_events"]
+    ([17], [])
+    """
     scan, first2, heads = _label_index()
     cands: dict[int, list[int]] = {}
+    trigs: dict[str, list[int]] = {t: [] for t in _TRIG_WORDS}
     find = scan.search
     c = find(low, start, end)
     while c is not None:
@@ -548,11 +588,14 @@ def _heading_starts(low: str, start: int, end: int) -> dict[int, list[int]]:
         word = c.group()
         if " " in word or not word.isalpha():
             word = _SPACES.sub(" ", word)  # the prefixes write any spaces as one
-        for i in first2.get(low[q : q + 2], ()):
+        for i in first2.get(word[:2], ()):
             if word.startswith(heads[i]):
                 cands.setdefault(i, []).append(q)
+        for trig, words in _TRIG_WORDS.items():
+            if word.startswith(words):
+                trigs[trig].append(q)
         c = find(low, q + 1, end)
-    return cands
+    return cands, trigs
 
 
 def _heading_matches(i: int, text: str, low: str, start: int, end: int, cands: dict[int, list[int]]):
