@@ -43,7 +43,7 @@ import regex as re
 
 from ..lexicon import load, strip_accents
 from .base import Context, Found
-from .prefilter import DIGIT as _DIGIT, AfterChar, Starts, trie
+from .prefilter import DIGIT as _DIGIT, AfterChar, Either, Starts, trie
 
 FIELDS = ("visas", "considerants", "decisions")
 
@@ -254,7 +254,9 @@ def _rx() -> _Rx:
 
 _SENT_END = Starts(re.compile(r"(?<=[.!?])\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ]|\d{1,3}\s+[A-ZÀ-ÖØ-Þ])"),
                    AfterChar(r"[.!?]", r"\s"))  # speed: a space after a stop
-_HARD_NL = re.compile(r"(?<=[.;:!?])[ \t]*\n\s*|\n[ \t]*\n\s*")
+_HARD_NL = Starts(re.compile(r"(?<=[.;:!?])[ \t]*\n\s*|\n[ \t]*\n\s*"),
+                  # speed: a line break after a stop, or a blank line, each searched alone
+                  Either(AfterChar(r"[.;:!?]", r"[ \t]*\n"), stdre.compile(r"\n[ \t]*\n")))
 _BULLET_AT = Starts(re.compile(
     rf"""(?x)
     (?=[ \t]*(?:[•▪►➢❖◦‣⁃→·■□◆◇○●➔✓✔\u2023\u25aa\u27a2{_PRIVATE}\-–—*>+_\d]|[a-h]\)))  # speed: what (?P<b>) starts with

@@ -113,6 +113,31 @@ class OrTextStart:
             found = self.search(s, found.start() + 1, endpos)
 
 
+class Either:
+    r"""Speed: a ``starts`` for ``Starts`` finding where any of ``starts`` (patterns of the standard ``re``,
+    ``AfterChar`` ...) matches, each searched alone: a pattern per way a match may open, each opening
+    with a literal or a class the standard ``re`` skips to.
+
+    >>> [m.start() for m in Either(AfterChar(r"[.]", r"\n"), stdre.compile(r"\n\n")).finditer("a.\nb\n\nc")]
+    [2, 4]
+    """
+
+    __slots__ = ("starts",)
+
+    def __init__(self, *starts: Any) -> None:
+        self.starts = starts
+
+    def search(self, s: str, pos: int = 0, endpos: int | None = None):
+        found = [m for m in (p.search(s, pos, len(s) if endpos is None else endpos) for p in self.starts) if m]
+        return min(found, key=lambda m: m.start()) if found else None
+
+    def finditer(self, s: str, pos: int = 0, endpos: int | None = None):
+        found = self.search(s, pos, endpos)
+        while found is not None:
+            yield found
+            found = self.search(s, found.start() + 1, endpos)
+
+
 class _At:
     """A position found by ``AfterChar`` (what ``Starts`` reads of a match)."""
 

@@ -56,6 +56,7 @@ def _prefiltered():
     found["clauses._BULLET_AT"] = clauses._BULLET_AT
     found["clauses._AFTER_TRIGGER"] = clauses._AFTER_TRIGGER
     found["clauses._SENT_END"] = clauses._SENT_END
+    found["clauses._HARD_NL"] = clauses._HARD_NL
     found["clauses._OCR_VERB"] = clauses._OCR_VERB
     found["clean.debris"] = clean._debris_lines()
     found["clean.page_number"] = clean._page_number()
