@@ -92,6 +92,9 @@ _TRIG_STARTS = {
     ),
 }
 
+# the words closing "39 présents", "dont 3 pouvoirs" (count_before's), folded, for the same one scan
+_COUNT_WORDS = ("presents", "votants", "pouvoirs", "procurations", "representes", "en exercice", "titulaires")
+
 # The same starts as words (a space stands for \s+), for the one scan of a region that also finds the headings
 # (see ``_region_starts``); "trig_pair", which opens with a space, is left to its own pattern.
 _TRIG_WORDS = {
@@ -358,28 +361,34 @@ _UPPER_LITERAL = stdre.compile(r"(?<![\\{])[A-Z]")
 
 
 @functools.cache
-def _label_index() -> tuple[stdre.Pattern, dict[str, tuple[int, ...]], dict[int, tuple[str, ...]]]:
+def _label_index() -> tuple[stdre.Pattern, dict[str, tuple[tuple[int | str, tuple[str, ...]], ...]]]:
     """One scan for the starts of every heading: a pattern finding each place where one of them (or a trigger
-    word, see ``_TRIG_WORDS``) may start (on the folded text), by the first two letters there the headings that
-    may start there, and the literal prefixes of each heading so found (the others are looked for with their
-    own folded pattern, see ``_folded_fragment``)."""
+    word, see ``_TRIG_WORDS``) may start (on the folded text), and, by the first two letters there, the headings
+    (by index) and triggers (by name) that may start there, each with its literal prefixes (the headings without
+    any are looked for with their own folded pattern, see ``_folded_fragment``)."""
     data = load("attendance")
     prefixes: set[str] = set()
-    first2: dict[str, list[int]] = {}
-    heads: dict[int, tuple[str, ...]] = {}
+    first2: dict[str, list[tuple[int | str, tuple[str, ...]]]] = {}
     idx = 0
     for pats in data["labels"].values():
         for frag in pats:
             words = _label_prefixes(frag)
             if words:
                 prefixes |= words
-                heads[idx] = tuple(sorted(words))
                 for w in {w[:2] for w in words}:
-                    first2.setdefault(w, []).append(idx)
+                    first2.setdefault(w, []).append((idx, tuple(sorted(words))))
             idx += 1
-    for trig, words in _TRIG_WORDS.items():
+    for trig, words in {**_TRIG_WORDS, "count_word": _COUNT_WORDS}.items():
         prefixes |= set(words)
-    return stdre.compile(trie(prefixes)), {k: tuple(v) for k, v in first2.items()}, heads
+        for w in {w[:2] for w in words}:
+            first2.setdefault(w, []).append((trig, words))
+    return stdre.compile(trie(prefixes)), {k: tuple(v) for k, v in first2.items()}
+
+
+@functools.cache
+def _indexed_labels() -> frozenset[int]:
+    """The headings found by the one scan of ``_label_index`` (those with literal prefixes)."""
+    return frozenset(k for entries in _label_index()[1].values() for k, _ in entries if isinstance(k, int))
 
 
 _SPACES = stdre.compile(r"\s+")
@@ -421,7 +430,7 @@ def _trigger_hits(trig: str, text: str, start: int, end: int, low: str | None = 
     match = _rx()[trig].match
     if low is None and trig in _TRIG_WORDS:
         pos = start
-        for q in _region_starts(_folded(text), start, end)[1][trig]:
+        for q in _region_starts(_folded(text), start, end).get(trig, ()):
             if q < pos:
                 continue
             m = match(text, q, end)
@@ -561,26 +570,25 @@ def find_labels(text: str, start: int, end: int, *, stops_if_useful: bool = Fals
     return out
 
 
-def _heading_starts(low: str, start: int, end: int) -> dict[int, list[int]]:
+def _heading_starts(low: str, start: int, end: int) -> dict[int | str, list[int]]:
     """The places in ``low[start:end]`` (the folded text) where a heading may start, by heading (its index in
     ``_rx()["labels"]``), from ``_region_starts``."""
-    return _region_starts(low, start, end)[0]
+    return _region_starts(low, start, end)
 
 
 @functools.lru_cache(maxsize=8)
-def _region_starts(low: str, start: int, end: int) -> tuple[dict[int, list[int]], dict[str, list[int]]]:
+def _region_starts(low: str, start: int, end: int) -> dict[int | str, list[int]]:
     """One scan of ``low[start:end]`` (the folded text) for the places where a heading may start, by heading
     (its index in ``_rx()["labels"]``), and for the places where a trigger may start, by trigger (see
     ``_TRIG_WORDS``). The scan's match is the longest word there: every heading prefix or trigger word found
     there is a prefix of it. Cached: the headings and each trigger are looked for in the same region.
 
-    >>> heads, trigs = _region_starts("presents : m. x, secretaire : y", 0, 32)
-    >>> trigs["trig_secretaire"], trigs["trig_events"]
-    ([17], [])
+    >>> found = _region_starts("presents : m. x, secretaire : y", 0, 32)
+    >>> found["trig_secretaire"], found.get("trig_events")
+    ([17], None)
     """
-    scan, first2, heads = _label_index()
-    cands: dict[int, list[int]] = {}
-    trigs: dict[str, list[int]] = {t: [] for t in _TRIG_WORDS}
+    scan, first2 = _label_index()
+    found: dict[int | str, list[int]] = {}
     find = scan.search
     c = find(low, start, end)
     while c is not None:
@@ -588,14 +596,11 @@ def _region_starts(low: str, start: int, end: int) -> tuple[dict[int, list[int]]
         word = c.group()
         if " " in word or not word.isalpha():
             word = _SPACES.sub(" ", word)  # the prefixes write any spaces as one
-        for i in first2.get(word[:2], ()):
-            if word.startswith(heads[i]):
-                cands.setdefault(i, []).append(q)
-        for trig, words in _TRIG_WORDS.items():
+        for key, words in first2.get(word[:2], ()):
             if word.startswith(words):
-                trigs[trig].append(q)
+                found.setdefault(key, []).append(q)
         c = find(low, q + 1, end)
-    return cands, trigs
+    return found
 
 
 def _heading_matches(i: int, text: str, low: str, start: int, end: int, cands: dict[int, list[int]]):
@@ -604,7 +609,7 @@ def _heading_matches(i: int, text: str, low: str, start: int, end: int, cands: d
     _, rx, starts = _rx()["labels"][i]
     if starts is None:
         return rx.finditer(text, start, end)
-    if i in _label_index()[2]:
+    if i in _indexed_labels():
         return _at_starts(rx, cands.get(i, ()), text, end)
     return _starts_iter(rx, starts, text, low, start, end)
 
@@ -693,7 +698,6 @@ def find_counts(text: str, start: int, end: int, labels: list[Label] | None = No
 # letters, digits, spaces and hyphens stand between its start and the count word. So it can only start after the
 # last other character before a count word, where a number (a digit or a number word) starts.
 _NOT_IN_COUNT = re.compile(r"[^\w\s\-]", re.REVERSE)  # searched backwards: the last such character
-_COUNT_WORD = stdre.compile(trie(["presents", "votants", "pouvoirs", "procurations", "representes", "en exercice", "titulaires"]))
 
 
 @functools.cache
@@ -712,12 +716,9 @@ def _count_before_matches(text: str, start: int, end: int):
     """
     rx = _rx()["count_before"]
     low = _folded(text)
-    number, count_word = _number_start().search, _COUNT_WORD.search
+    number = _number_start().search
     pos = start
-    found = count_word(low, start, end)
-    while found is not None:
-        w = found.start()
-        found = count_word(low, w + 1, end)
+    for w in _region_starts(low, start, end).get("count_word", ()):  # where a count word starts
         if w <= pos:
             continue
         other = _NOT_IN_COUNT.search(text, pos, w)
@@ -1173,7 +1174,7 @@ def find_lists(
         body = seg[off:]
         body = body[: _body_end(body)]
         body = _without_group_headings(body)
-        if lab.role == "presents" and _MARKED_ABSENT.search(body):
+        if lab.role == "presents" and ("ABSENT" in body or "EXCUS" in body) and _MARKED_ABSENT.search(body):
             # "Gilles PELLE-ABSENT" in a flattened roll-call table: listed, but not present
             body = _MARKED_ABSENT.sub(lambda m: " " * len(m.group()), body)
         if _SUPPLEANT.search(body):  # the large pattern only where its word is

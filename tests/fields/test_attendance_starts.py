@@ -4,6 +4,8 @@ must find every place where the full pattern matches, or a heading or a proxy wo
 Invented headings and sentences, as registers write them, in several cases and accents.
 """
 
+import re
+
 import pytest
 
 from delibparse.fields import attendance
@@ -110,3 +112,18 @@ def test_the_one_scan_for_heading_starts_finds_what_each_pattern_finds(text):
         full = [m.span() for m in rx.finditer(text)]
         fast = [m.span() for m in attendance._heading_matches(i, text, low, 0, len(text), cands)]
         assert fast == full, (role, rx.pattern[:60])
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS + ["Il y a 12 présents, 14 votants, dont 2 pouvoirs ; 15 conseillers en\nexercice"])
+def test_the_one_scan_finds_every_place_each_trigger_word_starts(text):
+    # the one scan of a region (headings, triggers, count words) finds a trigger where the trigger's own
+    # start pattern would, at every place (even inside another word)
+    low = fold_chars(text)
+    found = attendance._region_starts(low, 0, len(low))
+    starts = dict(attendance._TRIG_STARTS)
+    starts["count_word"] = re.compile(attendance.trie(attendance._COUNT_WORDS))
+    for key, pattern in starts.items():
+        if key == "trig_pair":
+            continue
+        every = [q for q in range(len(low)) if pattern.match(low, q)]
+        assert found.get(key, []) == every, key
