@@ -805,7 +805,7 @@ def _pouvoir_matches(seg: str, *, in_list: bool, pairs: bool = False) -> list[tu
                     break
                 pos = m.end()
                 if any(not (m.end() <= s or m.start() >= e) for s, e, *_ in found):
-                    pos = m.start() + 1
+                    pos = _outside(m.start() + 1, found)
                     continue
                 if kind == "pv_short" and not in_list and "(" not in seg[m.start("de") : m.start("a")]:
                     continue
@@ -825,6 +825,23 @@ def _pouvoir_matches(seg: str, *, in_list: bool, pairs: bool = False) -> list[tu
                 found.append((m.start(), end, de, a, de))
     found.sort()
     return found
+
+
+def _outside(pos: int, found: list[tuple[int, int, str, str, str]]) -> int:
+    """The first position from ``pos`` on that no proxy ``found`` covers: a match starting inside one overlaps
+    it and is dropped, so the next search may start past it (the same matches, far fewer tries of the costly
+    name patterns over the same names).
+
+    >>> _outside(3, [(0, 10, "", "", ""), (10, 14, "", "", "")]), _outside(15, [(0, 10, "", "", "")])
+    (14, 15)
+    """
+    moved = True
+    while moved:
+        moved = False
+        for s, e, *_ in found:
+            if s <= pos < e:
+                pos, moved = e, True
+    return pos
 
 
 # Speed. A proxy pattern opens with a name (the giver's, or the receiver's in "Y (pouvoir de X)") written right
