@@ -800,7 +800,7 @@ def _pouvoir_matches(seg: str, *, in_list: bool, pairs: bool = False) -> list[tu
             while True:
                 if needed is not None and not needed.search(seg, pos, we):
                     break
-                m = _pv_search(kind, seg, pos, we) if kind in _PV_CORE else rx[kind].search(seg, pos, we)
+                m = _pv_search(kind, seg, pos, we, found) if kind in _PV_CORE else rx[kind].search(seg, pos, we)
                 if m is None:
                     break
                 pos = m.end()
@@ -930,15 +930,19 @@ def _run_start(seg: str, c: int, seps: int, gap_words: frozenset[str]) -> int:
     return 0
 
 
-def _pv_search(kind: str, seg: str, pos: int, end: int):
-    """``_rx()[kind].search(seg, pos, end)``, tried only where a match may start (see ``_PV_CORE``)."""
-    return _name_led_search(_rx()[kind], _PV_CORE[kind], *_PV_GAP[kind], seg, pos, end)
+def _pv_search(kind: str, seg: str, pos: int, end: int, found: list | None = None):
+    """``_rx()[kind].search(seg, pos, end)``, tried only where a match may start (see ``_PV_CORE``); not inside
+    the proxies ``found`` already (a match starting there would be dropped)."""
+    return _name_led_search(_rx()[kind], _PV_CORE[kind], *_PV_GAP[kind], seg, pos, end, found)
 
 
-def _name_led_search(rx, core: stdre.Pattern, seps: int, gap_words: frozenset[str], seg: str, pos: int, end: int):
+def _name_led_search(
+    rx, core: stdre.Pattern, seps: int, gap_words: frozenset[str], seg: str, pos: int, end: int, found: list | None = None
+):
     """``rx.search(seg, pos, end)`` for a pattern that opens with a name followed (through at most ``seps``
     separators, ``gap_words`` and spaces) by a word ``core`` finds: ``rx`` is tried at the word starts of the run
-    of name words before each such word, in text order."""
+    of name words before each such word, in text order; with ``found`` (spans first), the first match that does
+    not start inside one of them."""
     match = rx.match
     tried = pos
     for c in core.finditer(seg, pos, end):
@@ -948,6 +952,8 @@ def _name_led_search(rx, core: stdre.Pattern, seps: int, gap_words: frozenset[st
             if not (ch.isupper() or ch in "mdplv"):
                 continue
             if p > 0 and seg[p - 1].isalpha() and not (seg[p : p + 2].lower() in ("le", "la") and seg[p + 2 : p + 3].isspace()):
+                continue
+            if found and any(f[0] <= p < f[1] for f in found):
                 continue
             m = match(seg, p, end)
             if m is not None:
