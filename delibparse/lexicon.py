@@ -27,6 +27,35 @@ def load(name: str) -> dict:
         return yaml.safe_load(fh)
 
 
+class _FoldTable(dict):
+    """Character code -> folded character, computed on the first use of each character (for ``str.translate``)."""
+
+    __slots__ = ()
+
+    def __missing__(self, cp: int) -> str:
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1:
+            low = c
+        base = unicodedata.normalize("NFD", low)[0]
+        if base in "’‘`´ʼ":
+            base = "'"
+        self[cp] = base
+        return base
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_chars(s: str) -> str:
+    """Lower case, no accents, straight apostrophes, one character for one (offsets carry over).
+
+    >>> fold_chars("Étaient PRÉSENTS : M. Lœw, À L’UNANIMITÉ")
+    "etaient presents : m. lœw, a l'unanimite"
+    """
+    return s.translate(_FOLD_TABLE)
+
+
 def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 

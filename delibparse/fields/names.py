@@ -15,45 +15,17 @@ against, abstaining).
 from __future__ import annotations
 
 import functools
-import unicodedata
-
 import re as stdre
 
 import regex as re
 
 from ..lexicon import fold as _fold_uncached
-from ..lexicon import load
+from ..lexicon import (
+    fold_chars,  # noqa: F401 - one character for one; attendance reads it as N.fold_chars
+    load,
+)
 
 fold = functools.lru_cache(maxsize=8192)(_fold_uncached)
-
-
-class _FoldTable(dict):
-    """Character code -> folded character, computed on the first use of each character (for ``str.translate``)."""
-
-    __slots__ = ()
-
-    def __missing__(self, cp: int) -> str:
-        c = chr(cp)
-        low = c.lower()
-        if len(low) != 1:
-            low = c
-        base = unicodedata.normalize("NFD", low)[0]
-        if base in "’‘`´ʼ":
-            base = "'"
-        self[cp] = base
-        return base
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-def fold_chars(s: str) -> str:
-    """Lower case, no accents, straight apostrophes, one character for one (offsets carry over).
-
-    >>> fold_chars("Étaient PRÉSENTS : M. Lœw")
-    'etaient presents : m. lœw'
-    """
-    return s.translate(_FOLD_TABLE)
 
 
 class LazyPattern:

@@ -35,12 +35,11 @@ straight apostrophes), so offsets stay those of the source. Words live in
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass, field
 
 import regex as re
 
-from ..lexicon import load, number_word_pattern, parse_int
+from ..lexicon import fold_chars, load, number_word_pattern, parse_int
 from .base import Context, Found
 from .prefilter import DIGIT, OrTextStart, Starts, literal_starts, starting, trie
 
@@ -63,26 +62,6 @@ _COUNTED = ("pour", "contre", "abstention", "nppv")  # kinds that make a block a
 # ----------------------------------------------------------------------------- folding
 
 
-class _FoldTable(dict):
-    """Character code -> folded character, computed on the first use of each character (for ``str.translate``)."""
-
-    __slots__ = ()
-
-    def __missing__(self, cp: int) -> str:
-        c = chr(cp)
-        low = c.lower()
-        if len(low) != 1:
-            low = c
-        base = unicodedata.normalize("NFD", low)[0]
-        if base in "’‘`´ʼ":
-            base = "'"
-        self[cp] = base
-        return base
-
-
-_FOLD = _FoldTable()
-
-
 @functools.lru_cache(maxsize=2)
 def _folded(text: str) -> str:
     """``fold_same_length`` of a whole document, kept for the next regions of the same document."""
@@ -90,12 +69,12 @@ def _folded(text: str) -> str:
 
 
 def fold_same_length(s: str) -> str:
-    """Lower case, accents and curly apostrophes removed, one character for one.
+    """Lower case, accents and curly apostrophes removed, one character for one (``lexicon.fold_chars``).
 
     >>> fold_same_length("Adoptée À L’UNANIMITÉ")
     "adoptee a l'unanimite"
     """
-    return s.translate(_FOLD)
+    return fold_chars(s)
 
 
 # ----------------------------------------------------------------------------- patterns
