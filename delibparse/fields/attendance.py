@@ -427,31 +427,12 @@ def _trigger_hits(trig: str, text: str, start: int, end: int, low: str | None = 
     """The matches of trigger ``trig`` in ``text[start:end]`` (as ``finditer``), tried only where
     ``_TRIG_STARTS`` finds a possible start in ``low``, the folded text (for a region of the document, where
     the one scan of ``_region_starts`` found one of its words)."""
-    match = _rx()[trig].match
+    rx = _rx()[trig]
     if low is None and trig in _TRIG_WORDS:
-        pos = start
-        for q in _region_starts(_folded(text), start, end).get(trig, ()):
-            if q < pos:
-                continue
-            m = match(text, q, end)
-            if m is not None:
-                yield m
-                pos = max(m.end(), q + 1)
+        yield from _at_starts(rx, _region_starts(_folded(text), start, end).get(trig, ()), text, end)
         return
     low = _folded(text) if low is None else low
-    find = _TRIG_STARTS[trig].search
-    pos = start
-    while pos < end:
-        c = find(low, pos, end)
-        if c is None:
-            return
-        q = c.start()
-        m = match(text, q, end)
-        if m is None:
-            pos = q + 1
-            continue
-        yield m
-        pos = max(m.end(), q + 1)
+    yield from _starts_iter(rx, _TRIG_STARTS[trig], text, low, start, end)
 
 
 def _windows(
