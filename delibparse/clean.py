@@ -126,7 +126,7 @@ def _debris_lines():
         if not head or not set(head.group().lower()) <= _CASE_SAFE:
             return pattern
         heads.add(head.group().lower())
-    from .fields.prefilter import Starts
+    from .prefilter import Starts
 
     return Starts(pattern, "(?im)^[ ]*(?:%s)" % "|".join(sorted(heads)))
 
@@ -134,7 +134,7 @@ def _debris_lines():
 @functools.cache
 def _page_number():
     """``_PAGE_NUMBER`` tried only at a line opening with "pag", "p.", a dash or a digit (speed)."""
-    from .fields.prefilter import DIGIT, Starts
+    from .prefilter import DIGIT, Starts
 
     return Starts(_PAGE_NUMBER, rf"(?im)^[ ]*(?:pag|p\.|[-–]|{DIGIT})")
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .fields.prefilter import Starts, trie
+from .prefilter import Starts, trie
 
 # ----------------------------------------------------------------------------- patterns
 

@@ -14,15 +14,14 @@ each heading opens a segment running to the next one; ``find_counts``, ``find_li
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-
 import re as stdre
+from dataclasses import dataclass
 
 import regex as re
 
 from ..lexicon import load, number_word_pattern, parse_int
+from ..prefilter import DIGIT, literal_starts, trie
 from . import names as N
-from .prefilter import DIGIT, literal_starts, trie
 from .base import Context, Found
 
 _lazy = N.LazyPattern

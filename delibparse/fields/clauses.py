@@ -35,15 +35,15 @@ What it returns, for each field found (``visas``, ``considerants``, ``decisions`
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-
 import re as stdre
+from dataclasses import dataclass
 
 import regex as re
 
 from ..lexicon import load, strip_accents
+from ..prefilter import DIGIT as _DIGIT
+from ..prefilter import AfterChar, Either, Starts, trie
 from .base import Context, Found
-from .prefilter import DIGIT as _DIGIT, AfterChar, Either, Starts, trie
 
 FIELDS = ("visas", "considerants", "decisions")
 

@@ -18,16 +18,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import re as stdre  # the standard module is faster for plain alternations (labels, anchors)
 from dataclasses import dataclass
 from typing import Any
-
-import re as stdre  # the standard module is faster for plain alternations (labels, anchors)
 
 import regex as re
 
 from .. import lexicon
+from ..prefilter import starting, trie
 from .base import Context, Found
-from .prefilter import starting, trie
 
 FIELDS = (
     "date_seance",

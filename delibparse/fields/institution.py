@@ -10,8 +10,8 @@ from __future__ import annotations
 import regex as re
 
 from ..lexicon import fold
+from ..prefilter import Starts
 from .base import Context, Found
-from .prefilter import Starts
 
 FIELDS = ("collectivite", "organe")
 

@@ -40,8 +40,8 @@ from dataclasses import dataclass, field
 import regex as re
 
 from ..lexicon import fold_chars, load, number_word_pattern, parse_int
+from ..prefilter import DIGIT, OrTextStart, Starts, literal_starts, starting, trie
 from .base import Context, Found
-from .prefilter import DIGIT, OrTextStart, Starts, literal_starts, starting, trie
 
 FIELDS = (
     "vote.pour",

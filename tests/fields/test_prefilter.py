@@ -10,7 +10,7 @@ import regex
 
 from delibparse import clean
 from delibparse.fields import clauses, dates, institution, votes
-from delibparse.fields.prefilter import Starts, literal_starts, starting, trie
+from delibparse.prefilter import Starts, literal_starts, starting, trie
 
 _WORDS = ("Pour pour : 12 contre Contre abstention(s) Abstentions 3 voix vote votes votants nppv "
           "ne prend pas part au vote n'ont pas pris s'est abstenu se sont abstenus dix-huit deux un une "
