@@ -182,7 +182,8 @@ NUMBER_FIRST = re.compile(
     (?:(?P<noun>{_alt(_NF["nouns"])})\s+)?
     (?:\(s\)\s*)?
     (?:
-        (?P<pour>{_alt(_NF["pour"])})(?!\s+(?:cent|mille|{_NOT_AFTER_POUR})\b)
+        (?P<pour>{_alt(_NF["pour"])})                # "53 voix pour Le procès-verbal …": after "voix", a count
+        (?:(?<=\bvoix\s{{1,3}}pour)(?!\s+(?:cent|mille)\b)|(?!\s+(?:cent|mille|{_NOT_AFTER_POUR})\b))
       | (?P<contre>{_alt(_NF["contre"])})
       | (?P<abstention>{_alt(_NF["abstention"])})
       | (?P<nppv>{_alt(_NF["nppv"])})

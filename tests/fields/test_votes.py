@@ -131,6 +131,9 @@ COUNTS = [
 ]
 
 MORE_COUNTS = [
+    # "voix pour" is a count even when the next sentence starts with "Le"
+    "LE CONSEIL MUNICIPAL A la majorité par {pour:53}53{/} voix pour Le procès-verbal de la séance du 8 février "
+    "est {issue:adopte}approuvé{/}.{unanimite:false}{/}",
     # "par 20 voix contre 3": 20 for, 3 against
     "La délibération est {issue:adopte}adoptée{/} par {pour:20}20{/} voix contre {contre:3}3{/}.{unanimite:false}{/}",
     "La proposition est {issue:rejete}rejetée{/} par 10 voix contre 8.{pour:8}{/}{contre:10}{/}{unanimite:false}{/}",
