@@ -4,26 +4,14 @@ and the phrases below, one per pattern family, are still read."""
 
 from delibparse.fields import votes
 from delibparse.lexicon import load
+from delibparse.prefilter import _alternatives
 
 
 def _top_level(p: str) -> list[str]:
-    """The top-level alternatives of a regex."""
-    out, depth, cur, i = [], 0, "", 0
-    while i < len(p):
-        c = p[i]
-        if c == "\\":
-            cur += p[i: i + 2]
-            i += 2
-            continue
-        depth += c == "("
-        depth -= c == ")"
-        if c == "|" and depth == 0:
-            out.append(cur)
-            cur = ""
-        else:
-            cur += c
-        i += 1
-    return out + [cur]
+    """The top-level alternatives of a regex (the prefilter's own reading of them)."""
+    alts = _alternatives(p)
+    assert alts is not None, p
+    return alts
 
 
 def _named(fragment: str, needs) -> bool:
