@@ -193,6 +193,21 @@ _LINE_STARTS = ("(?:^|\\n)", "(?:^|\n)")  # as written in a regex, or with a lin
 DIGIT = r"[\d\U00010000-\U0010FFFF]"
 
 
+def prefix_tree(words) -> dict:
+    """``words`` as nested dicts, one level a character; the key "" marks the end of a word.
+
+    >>> prefix_tree(["le", "la"])
+    {'l': {'e': {'': {}}, 'a': {'': {}}}}
+    """
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return tree
+
+
 def trie(words, *, any_case: bool = False) -> str:
     """A regex matching exactly ``words`` (a space stands for \\s+), factored by common prefixes (the
     standard ``re`` scans it many times faster than a flat alternation, and faster than ``(?i)``:
@@ -206,12 +221,7 @@ def trie(words, *, any_case: bool = False) -> str:
     """
     if any_case:
         words = {w.lower() for w in words}
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    tree = prefix_tree(words)
 
     def emit(node: dict, top: bool = False) -> str:
         alts = []

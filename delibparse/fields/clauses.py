@@ -42,7 +42,7 @@ import regex as re
 
 from ..lexicon import load, strip_accents
 from ..prefilter import DIGIT as _DIGIT
-from ..prefilter import AfterChar, Either, Starts, trie
+from ..prefilter import AfterChar, Either, Starts, prefix_tree, trie
 from .base import Context, Found
 
 FIELDS = ("visas", "considerants", "decisions")
@@ -492,12 +492,7 @@ def _case_trie(words, *, upper: bool, rest: bool = False) -> str:
     >>> _case_trie(["", "e", "es"], upper=False, rest=True)
     '(?:(?:[eE](?:[sS])?)?)'
     """
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    tree = prefix_tree(words)
 
     def emit(node: dict, first: bool) -> str:
         alts = [(ch.upper() if upper else ch) + emit(sub, False) if first else f"[{ch}{ch.upper()}]" + emit(sub, False)
